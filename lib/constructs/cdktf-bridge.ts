@@ -1,0 +1,22 @@
+/**
+ * Every import from `cdktf` and `@cdktf/provider-null` goes through this file,
+ * so that a port to the community fork (`cdktn`) is a rename here.
+ */
+export {
+  Annotations,
+  Aspects,
+  DataResource,
+  Fn,
+  IAspect,
+  ITerraformDependable,
+  Lazy,
+  TerraformElement,
+  TerraformLocal,
+  TerraformResource,
+  TerraformSelf,
+  TerraformStack,
+  Token,
+} from 'cdktf';
+export type { SSHProvisionerConnection, FileProvisioner, LocalExecProvisioner, RemoteExecProvisioner } from 'cdktf';
+export { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
+export { NullProvider } from '@cdktf/provider-null/lib/provider';

@@ -1,0 +1,144 @@
+import { Construct } from 'constructs';
+import { LandscapeOptions } from '../model/landscape-options';
+import { OneClickServerOptions } from '../model/one-click-server-options';
+import { PlanResource } from '../model/plan-resource';
+import { SpectrumInstallOptions } from '../model/spectrum-install-options';
+import { SshConnectionOptions } from '../model/ssh-connection-options';
+import { StandbyMode } from '../model/standby-mode';
+import { DistributedNode } from '../model/topology';
+import { TerraformStack } from './cdktf-bridge';
+import { FaultTolerantLandscape } from './fault-tolerant-landscape';
+import { ManagedHostList } from './managed-host-list';
+import { markLandscapeParent, MemberContext } from './member-context';
+import { OneClickServer } from './one-click-server';
+import { SpectrumRegistry } from './spectrum-registry';
+import { TopologyMetadata } from './topology-metadata';
+
+/** Construct id of the master landscape (public contract). */
+const MASTER_ID = 'master';
+
+/**
+ * A distributed SpectroSERVER environment (DSS): a master landscape that
+ * maps the others. The optional fields are defaults for every member
+ * landscape; a landscape's own setting wins.
+ */
+export interface DistributedLandscapeProps {
+  /** The master landscape. Its primary is every server's main location server. */
+  readonly master: LandscapeOptions;
+
+  /**
+   * Standby mode of member landscapes that set none.
+   * @default StandbyMode.WARM
+   */
+  readonly standbyMode?: StandbyMode;
+
+  /**
+   * Installation settings of member landscapes that set none (merged field by field).
+   * @default - configure existing installations in /opt/CA/Spectrum owned by `spectrum`
+   */
+  readonly install?: SpectrumInstallOptions;
+
+  /**
+   * SSH connection defaults for every server (merged field by field).
+   * @default - user root, port 22
+   */
+  readonly connection?: SshConnectionOptions;
+
+  /**
+   * The resource type of the plan's steps.
+   * @default PlanResource.NULL_RESOURCE
+   */
+  readonly planResource?: PlanResource;
+}
+
+/**
+ * A distributed SpectroSERVER environment: the master landscape (construct
+ * id `master`) and distributed landscapes with unique handles (KB 9404).
+ * Every server and OneClick server gets `main_loc_serv` = the master
+ * primary; every `.hostrc` lists every SpectroSERVER and OneClick host of the
+ * DSS; distributed landscapes wait only for the master primary, not for
+ * each other, so the plan's depth does not grow with their number.
+ *
+ * @example
+ * const dss = new DistributedLandscape(stack, 'estate', {
+ *   master: { handle: LandscapeHandle.of(0x100000), primary: { host: 'mls-1' }, secondaries: [{ host: 'mls-2' }] },
+ * });
+ * dss.addLandscape('east', { handle: LandscapeHandle.of(0x200000), primary: { host: 'east-1' }, secondaries: [{ host: 'east-2' }] });
+ * dss.addOneClickServer('console', { host: 'oneclick-1' });
+ */
+export class DistributedLandscape extends Construct {
+  /** The master landscape. */
+  public readonly master: FaultTolerantLandscape;
+  /** The distributed landscapes (the master not included), in order. */
+  public readonly landscapes: FaultTolerantLandscape[] = [];
+  /** The OneClick servers. */
+  public readonly oneClickServers: OneClickServer[] = [];
+
+  private readonly props: DistributedLandscapeProps;
+  private readonly hostList: ManagedHostList;
+  private readonly registry: SpectrumRegistry;
+
+  constructor(scope: Construct, id: string, props: DistributedLandscapeProps) {
+    super(scope, id);
+    this.props = props;
+    markLandscapeParent(this);
+    this.hostList = new ManagedHostList(this, 'hostrc-hosts');
+    this.master = new FaultTolerantLandscape(this, MASTER_ID, props.master);
+    this.registry = SpectrumRegistry.of(this);
+    this.registry.addDistributed(this);
+    new TopologyMetadata(this, 'topology', () => ({ distributed: { [this.node.path]: this._toDistributedNode() } }));
+  }
+
+  /** Adds a distributed landscape; it waits only for the master primary. */
+  public addLandscape(id: string, options: LandscapeOptions): FaultTolerantLandscape {
+    const landscape = new FaultTolerantLandscape(this, id, options);
+    this.landscapes.push(landscape);
+    this.registry.changed();
+    return landscape;
+  }
+
+  /** Adds a OneClick server whose main location server is the master primary. */
+  public addOneClickServer(id: string, options: OneClickServerOptions): OneClickServer {
+    const server = new OneClickServer(this, id, options);
+    this.oneClickServers.push(server);
+    this.registry.changed();
+    return server;
+  }
+
+  /** @internal */
+  public _memberContextFor(): MemberContext {
+    const shared = {
+      distributedPath: this.node.path,
+      hostList: this.hostList,
+      standbyMode: this.props.standbyMode,
+      install: this.props.install,
+      connection: this.props.connection,
+      planResource: this.props.planResource,
+    };
+    // While the constructor builds the master, `this.master` is not set yet.
+    if (!this.master) return { ...shared, isMaster: true, after: [] };
+    return {
+      ...shared,
+      isMaster: false,
+      mainLocationServer: this.master.primary.host,
+      after: [this.master._primaryConfigured],
+    };
+  }
+
+  /** @internal */
+  public _claimedPaths(): string[] {
+    return [this.node.path];
+  }
+
+  /** @internal */
+  public _toDistributedNode(): DistributedNode {
+    return {
+      path: this.node.path,
+      stack: TerraformStack.of(this).node.id,
+      name: this.node.id,
+      masterPath: this.master?.node.path,
+      landscapePaths: [this.master, ...this.landscapes].filter(l => l !== undefined).map(l => l.node.path),
+      oneClickPaths: this.oneClickServers.map(o => o.node.path),
+    };
+  }
+}

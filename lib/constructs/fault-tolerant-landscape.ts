@@ -1,0 +1,270 @@
+import { Construct } from 'constructs';
+import { BackupMethod } from '../model/backup-method';
+import { LandscapeHandle } from '../model/landscape-handle';
+import { LandscapeOptions } from '../model/landscape-options';
+import { OneClickServerOptions } from '../model/one-click-server-options';
+import { PlanResource } from '../model/plan-resource';
+import { ServerRole } from '../model/server-role';
+import { SpectroServerOptions } from '../model/spectro-server-options';
+import { SpectrumInstallOptions } from '../model/spectrum-install-options';
+import { StandbyMode } from '../model/standby-mode';
+import { LandscapeNode, ServerNode } from '../model/topology';
+import { managedVnmrcEntries } from '../model/vnmrc-keys';
+import { ServerPlanInput } from '../plan/server-plan-input';
+import { deregisterStep } from '../plan/steps/deregister-step';
+import { hostrcStep } from '../plan/steps/hostrc-step';
+import { installStep } from '../plan/steps/install-step';
+import { loadStep } from '../plan/steps/load-step';
+import { savefileStep } from '../plan/steps/savefile-step';
+import { transferStep } from '../plan/steps/transfer-step';
+import { vnmrcStep } from '../plan/steps/vnmrc-step';
+import { ITerraformDependable, TerraformResource, TerraformStack } from './cdktf-bridge';
+import { DEFAULTS, mergeConnection, mergeInstall } from './defaults';
+import { ManagedHostList } from './managed-host-list';
+import { isLandscapeParent, markLandscapeParent, MemberContext } from './member-context';
+import { OneClickServer } from './one-click-server';
+import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from './server-facts';
+import { SpectroServer } from './spectro-server';
+import { SpectrumRegistry } from './spectrum-registry';
+import { emitMarker, emitStep, selfReferencingTarget } from './step-emitter';
+import { TopologyMetadata } from './topology-metadata';
+import { valueOf } from './token-values';
+
+/** Props of a fault-tolerant landscape. */
+export interface FaultTolerantLandscapeProps extends LandscapeOptions {
+  /**
+   * The main location server written into the installer's `main_loc_serv`.
+   * @default - the landscape's own primary (the master primary in a DSS)
+   */
+  readonly mainLocationServer?: string;
+}
+
+/**
+ * A fault-tolerant landscape: a primary SpectroSERVER and its secondaries,
+ * sharing one landscape handle with different precedences (KB 9404).
+ *
+ * Synthesizes the plan of DESIGN.md: per server `install` (with media),
+ * `hostrc`, `vnmrc`; on the primary a `savefile` when there are secondaries;
+ * per secondary `transfer`, `load` and a destroy-time `deregister`.
+ * Construct ids are a public contract: `primary`, `secondary`,
+ * `secondary-2`, ... (or the ids you give with `addSecondary(options, id)`).
+ *
+ * @example
+ * new FaultTolerantLandscape(stack, 'east', {
+ *   handle: LandscapeHandle.parse('0x400000'),
+ *   primary: { host: 'ss-east-1' },
+ *   secondaries: [{ host: 'ss-east-2' }],
+ *   standbyMode: StandbyMode.HOT,
+ * });
+ */
+export class FaultTolerantLandscape extends Construct {
+  /** The landscape handle. */
+  public readonly handle: LandscapeHandle;
+  /** The primary SpectroSERVER. */
+  public readonly primary: SpectroServer;
+  /** The secondaries, in order. */
+  public readonly secondaries: SpectroServer[] = [];
+  /** OneClick servers added with `addOneClickServer`. */
+  public readonly oneClickServers: OneClickServer[] = [];
+  /** Warm or hot standby. */
+  public readonly standbyMode: StandbyMode;
+  /** The resource type of the plan's steps. */
+  public readonly planResource: PlanResource;
+  /** Depend on this to run after the whole landscape is installed, configured and seeded. */
+  public readonly ready: ITerraformDependable;
+
+  private readonly props: FaultTolerantLandscapeProps;
+  private readonly context: MemberContext;
+  private readonly install: SpectrumInstallOptions;
+  private readonly hostList: ManagedHostList;
+  private readonly readyMarker: TerraformResource;
+  private readonly registry: SpectrumRegistry;
+  private savefile?: TerraformResource;
+
+  constructor(scope: Construct, id: string, props: FaultTolerantLandscapeProps) {
+    super(scope, id);
+    this.props = props;
+    this.context = isLandscapeParent(scope) ? scope._memberContextFor(id) : { isMaster: false, after: [] };
+    this.handle = props.handle;
+    this.standbyMode = props.standbyMode ?? this.context.standbyMode ?? StandbyMode.WARM;
+    this.planResource = props.planResource ?? this.context.planResource ?? PlanResource.NULL_RESOURCE;
+    this.install = mergeInstall(this.context.install, props.install);
+    this.hostList = this.context.hostList ?? new ManagedHostList(this, 'hostrc-hosts');
+    markLandscapeParent(this);
+
+    this.primary = new SpectroServer(this, 'primary', {
+      ...props.primary,
+      role: ServerRole.PRIMARY,
+      precedence: props.primary.precedence ?? DEFAULTS.primaryPrecedence,
+    });
+    this.emitServerSteps(this.primary);
+    this.readyMarker = emitMarker(this, 'ready', this.planResource, [this.primary._steps.vnmrc]);
+    this.ready = this.readyMarker;
+
+    this.registry = SpectrumRegistry.of(this);
+    this.registry.addLandscape(this);
+    new TopologyMetadata(this, 'topology', () => ({ landscapes: { [this.node.path]: this._toLandscapeNode() } }));
+
+    for (const secondary of props.secondaries ?? []) this.addSecondary(secondary);
+  }
+
+  /**
+   * Adds a secondary SpectroSERVER, seeded from a savefile of the primary.
+   *
+   * @param options the server
+   * @param id construct id (default `secondary` for the first, then `secondary-2`, ...).
+   *   Give ids when secondaries may be removed later: removing one must not rename the others.
+   */
+  public addSecondary(options: SpectroServerOptions, id?: string): SpectroServer {
+    const index = this.secondaries.length;
+    const server = new SpectroServer(this, id ?? (index === 0 ? 'secondary' : `secondary-${index + 1}`), {
+      ...options,
+      role: ServerRole.SECONDARY,
+      precedence: options.precedence ?? DEFAULTS.primaryPrecedence + DEFAULTS.precedenceStep * (index + 1),
+    });
+    this.secondaries.push(server);
+    this.emitServerSteps(server);
+    this.emitSeedingSteps(server);
+    this.readyMarker.dependsOn = [...(this.readyMarker.dependsOn ?? []), server._steps.load.fqn];
+    this.registry.changed();
+    return server;
+  }
+
+  /**
+   * Adds a OneClick server whose main location server is this landscape's
+   * primary (or `mainLocationServer`).
+   */
+  public addOneClickServer(id: string, options: OneClickServerOptions): OneClickServer {
+    const server = new OneClickServer(this, id, options);
+    this.oneClickServers.push(server);
+    return server;
+  }
+
+  /** The main location server of this landscape's servers. */
+  public get mainLocationServer(): string {
+    return this.context.mainLocationServer ?? this.props.mainLocationServer ?? this.primary.host;
+  }
+
+  /** @internal */
+  public _memberContextFor(): MemberContext {
+    return {
+      distributedPath: this.context.distributedPath,
+      isMaster: false,
+      mainLocationServer: this.mainLocationServer,
+      after: [this.primary._steps.vnmrc],
+      hostList: this.hostList,
+      install: this.install,
+      connection: mergeConnection(this.context.connection, this.props.connection),
+      planResource: this.planResource,
+    };
+  }
+
+  /** @internal the step other landscapes of a DSS wait for: the primary configured */
+  public get _primaryConfigured(): TerraformResource {
+    return this.primary._steps.vnmrc;
+  }
+
+  /** @internal */
+  public _claimedPaths(): string[] {
+    return [this.node.path, ...[this.primary, ...this.secondaries].map(s => s.node.path)];
+  }
+
+  /** @internal */
+  public _toLandscapeNode(): LandscapeNode {
+    return {
+      path: this.node.path,
+      stack: TerraformStack.of(this).node.id,
+      name: this.node.id,
+      handle: { value: this.handle.value, text: this.handle.toString() },
+      primary: this.serverNode(this.primary),
+      secondaries: this.secondaries.map(s => this.serverNode(s)),
+      standbyMode: this.standbyMode,
+      backup: this.props.backup ?? BackupMethod.SSDBSAVE,
+      hasBackupCommand: this.props.backupCommand !== undefined && this.props.backupCommand !== '',
+      install: installFactsOf(this.install),
+      distributed: this.context.distributedPath,
+      isMaster: this.context.isMaster,
+      mainLocationServer: valueOf(this.mainLocationServer),
+    };
+  }
+
+  private serverNode(server: SpectroServer): ServerNode {
+    return {
+      path: server.node.path,
+      stack: TerraformStack.of(server).node.id,
+      name: server.node.id,
+      host: valueOf(server.host),
+      precedence: server.precedence,
+      role: server.role,
+      connection: connectionFactsOf(this.connectionOf(server)),
+      install: installFactsOf(this.install),
+      vnmrc: server.options.vnmrc ?? {},
+    };
+  }
+
+  private connectionOf(server: SpectroServer) {
+    return mergeConnection(this.context.connection, this.props.connection, server.options.connection);
+  }
+
+  private planInputOf(server: SpectroServer): ServerPlanInput {
+    return {
+      path: server.node.path,
+      host: valueOf(server.host),
+      target: sshTargetOf(server.host, this.connectionOf(server)),
+      install: installInputOf(this.install),
+      handle: this.handle.toString(),
+      precedence: server.precedence,
+      mainLocationServer: valueOf(this.mainLocationServer),
+      vnmrc: { ...managedVnmrcEntries(server.role, this.standbyMode), ...server.options.vnmrc },
+    };
+  }
+
+  /** install -> hostrc -> vnmrc on one server. */
+  private emitServerSteps(server: SpectroServer): void {
+    const input = this.planInputOf(server);
+    this.hostList.add(server.host);
+    const resource = this.planResource;
+    const install = installStep(input, 'spectroserver');
+    const installed = install && emitStep(server, install, { resource, after: this.context.after });
+    if (installed) server._steps.install = installed;
+    const hostrc = emitStep(server, hostrcStep(input.target, input.install, this.hostList.lines(), this.hostList.digest()), {
+      resource,
+      after: installed ? [installed] : this.context.after,
+      chain: { install: installed },
+    });
+    server._steps.hostrc = hostrc;
+    server._steps.vnmrc = emitStep(server, vnmrcStep(input.target, input.install, input.vnmrc), {
+      resource,
+      after: [hostrc],
+      chain: { install: installed },
+    });
+  }
+
+  /** savefile (once, on the primary) -> transfer -> load, and the destroy-time deregister. */
+  private emitSeedingSteps(secondary: SpectroServer): void {
+    const resource = this.planResource;
+    const primaryInput = this.planInputOf(this.primary);
+    const secondaryInput = this.planInputOf(secondary);
+    if (!this.savefile) {
+      this.savefile = emitStep(this.primary, savefileStep(primaryInput, this.props.backup === BackupMethod.COMMAND ? this.props.backupCommand : undefined), {
+        resource,
+        after: [this.primary._steps.vnmrc],
+        chain: { install: this.primary._steps.install },
+      });
+      this.primary._steps.savefile = this.savefile;
+    }
+    const transfer = emitStep(secondary, transferStep(primaryInput, secondaryInput), {
+      resource,
+      after: [this.savefile, secondary._steps.vnmrc],
+      chain: { savefile: this.savefile, install: secondary._steps.install },
+    });
+    secondary._steps.transfer = transfer;
+    const load = emitStep(secondary, loadStep(secondaryInput), { resource, after: [transfer], chain: { transfer } });
+    secondary._steps.load = load;
+    const selfValues: Record<string, string> = {};
+    const primaryTarget = selfReferencingTarget(primaryInput.target, selfValues);
+    secondary._steps.deregister = emitStep(secondary,
+      deregisterStep(primaryTarget, primaryInput.install, this.handle.toString(), secondary.precedence),
+      { resource, after: [load], selfValues });
+  }
+}

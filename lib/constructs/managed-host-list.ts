@@ -1,0 +1,40 @@
+import { Construct } from 'constructs';
+import { ShellValue } from '../plan/shell';
+import { Fn, Lazy, TerraformLocal } from './cdktf-bridge';
+
+/**
+ * The hosts every `.hostrc` of a landscape (of a whole DSS) must list, kept
+ * once in a Terraform local. Each server's hostrc step refers to the local
+ * instead of repeating the list, so the synthesized plan grows linearly with
+ * the number of servers, and its trigger holds the list's SHA-256 computed by
+ * Terraform (exact even when hosts are tokens).
+ */
+export class ManagedHostList extends Construct {
+  private readonly hosts: string[] = [];
+  private readonly local: TerraformLocal;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.local = new TerraformLocal(this, 'hosts', Lazy.listValue({ produce: () => this.hosts }));
+  }
+
+  /** Adds a SpectroSERVER or OneClick host (a literal or a token). */
+  public add(host: string): void {
+    this.hosts.push(host);
+  }
+
+  /** The hosts as given so far (for tests and metadata). */
+  public get entries(): readonly string[] {
+    return this.hosts;
+  }
+
+  /** One token that Terraform expands to the list, one host per line. */
+  public lines(): ShellValue[] {
+    return [{ text: Fn.join('\n', this.local.asList), isToken: true }];
+  }
+
+  /** Changes exactly when the list does. */
+  public digest(): ShellValue {
+    return { text: Fn.sha256(Fn.join('\n', this.local.asList)), isToken: true };
+  }
+}

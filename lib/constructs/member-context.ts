@@ -1,0 +1,41 @@
+import { IConstruct } from 'constructs';
+import { PlanResource } from '../model/plan-resource';
+import { SpectrumInstallOptions } from '../model/spectrum-install-options';
+import { SshConnectionOptions } from '../model/ssh-connection-options';
+import { StandbyMode } from '../model/standby-mode';
+import { ITerraformDependable } from './cdktf-bridge';
+import { ManagedHostList } from './managed-host-list';
+
+/** What a landscape or OneClick server takes from the environment it belongs to. */
+export interface MemberContext {
+  /** Construct path of the distributed landscape, if any. */
+  readonly distributedPath?: string;
+  /** The master landscape of a DSS. */
+  readonly isMaster: boolean;
+  /** Main location server host; undefined: the landscape's own primary. */
+  readonly mainLocationServer?: string;
+  /** Steps to wait for before the first step (the master primary in a DSS). */
+  readonly after: readonly ITerraformDependable[];
+  /** The `.hostrc` list shared with the rest of the environment. */
+  readonly hostList?: ManagedHostList;
+  readonly standbyMode?: StandbyMode;
+  readonly install?: SpectrumInstallOptions;
+  readonly connection?: SshConnectionOptions;
+  readonly planResource?: PlanResource;
+}
+
+const PARENT = Symbol.for('cdktf-spectrum.LandscapeParent');
+
+/** A construct that landscapes or OneClick servers can be members of. */
+export interface LandscapeParent extends IConstruct {
+  /** Context for the member being constructed with construct id `memberId`. */
+  _memberContextFor(memberId: string): MemberContext;
+}
+
+export function markLandscapeParent(parent: LandscapeParent): void {
+  Object.defineProperty(parent, PARENT, { value: true });
+}
+
+export function isLandscapeParent(x: unknown): x is LandscapeParent {
+  return typeof x === 'object' && x !== null && (x as any)[PARENT] === true;
+}

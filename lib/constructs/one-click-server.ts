@@ -1,0 +1,85 @@
+import { Construct } from 'constructs';
+import { OneClickServerOptions } from '../model/one-click-server-options';
+import { OneClickNode } from '../model/topology';
+import { installStep } from '../plan/steps/install-step';
+import { TerraformResource, TerraformStack } from './cdktf-bridge';
+import { DEFAULTS, mergeConnection, mergeInstall } from './defaults';
+import { isLandscapeParent, MemberContext } from './member-context';
+import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from './server-facts';
+import { SpectrumRegistry } from './spectrum-registry';
+import { emitStep } from './step-emitter';
+import { TopologyMetadata } from './topology-metadata';
+import { valueOf } from './token-values';
+import { PlanResource } from '../model/plan-resource';
+
+/**
+ * A OneClick server. Created by `DistributedLandscape.addOneClickServer` or
+ * `FaultTolerantLandscape.addOneClickServer`: it is installed (with media)
+ * after its main location server's primary is configured, with
+ * `main_loc_serv` pointing at it, and listed in every `.hostrc` of the
+ * landscape so the SpectroSERVERs accept its connections. Its child step is
+ * `install`.
+ */
+export class OneClickServer extends Construct {
+  /** Host name or address (may be a token). */
+  public readonly host: string;
+  /** The main location server OneClick connects to. */
+  public readonly mainLocationServer: string;
+  /** The install step, when Spectrum media are given. */
+  public readonly installStep?: TerraformResource;
+
+  private readonly options: OneClickServerOptions;
+  private readonly context: MemberContext;
+
+  constructor(scope: Construct, id: string, options: OneClickServerOptions) {
+    super(scope, id);
+    this.options = options;
+    this.context = isLandscapeParent(scope) ? scope._memberContextFor(id) : { isMaster: false, after: [] };
+    this.host = options.host;
+    this.mainLocationServer = options.mainLocationServer ?? this.context.mainLocationServer ?? '';
+    this.context.hostList?.add(options.host);
+
+    const install = mergeInstall(this.context.install, options.install);
+    const step = installStep({
+      path: this.node.path,
+      host: valueOf(this.host),
+      target: sshTargetOf(this.host, this.connection()),
+      install: installInputOf(install),
+      handle: '',
+      precedence: DEFAULTS.primaryPrecedence,
+      mainLocationServer: valueOf(this.mainLocationServer),
+      vnmrc: {},
+    }, 'oneclick');
+    if (step) {
+      this.installStep = emitStep(this, step, {
+        resource: this.context.planResource ?? PlanResource.NULL_RESOURCE,
+        after: this.context.after,
+      });
+    }
+    SpectrumRegistry.of(this).addOneClick(this);
+    new TopologyMetadata(this, 'topology', () => ({ oneClicks: { [this.node.path]: this._toOneClickNode() } }));
+  }
+
+  /** @internal */
+  public _claimedPaths(): string[] {
+    return [this.node.path];
+  }
+
+  /** @internal */
+  public _toOneClickNode(): OneClickNode {
+    return {
+      path: this.node.path,
+      stack: TerraformStack.of(this).node.id,
+      name: this.node.id,
+      host: valueOf(this.host),
+      mainLocationServer: valueOf(this.mainLocationServer),
+      connection: connectionFactsOf(this.connection()),
+      install: installFactsOf(mergeInstall(this.context.install, this.options.install)),
+      distributed: this.context.distributedPath,
+    };
+  }
+
+  private connection() {
+    return mergeConnection(this.context.connection, this.options.connection);
+  }
+}

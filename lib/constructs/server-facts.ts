@@ -1,0 +1,63 @@
+import { SpectrumInstallOptions } from '../model/spectrum-install-options';
+import { SshConnectionOptions } from '../model/ssh-connection-options';
+import { ConnectionFacts, InstallFacts } from '../model/topology';
+import { SshTarget } from '../plan/plan-step';
+import { InstallInput } from '../plan/server-plan-input';
+import { DEFAULTS } from './defaults';
+import { isLiteral, optionalValueOf, valueOf } from './token-values';
+
+/** What the rules need to know about a merged connection (no secret values). */
+export function connectionFactsOf(connection: SshConnectionOptions): ConnectionFacts {
+  return {
+    user: connection.user ?? DEFAULTS.user,
+    port: connection.port ?? DEFAULTS.port,
+    hasHostKey: connection.hostKey !== undefined && connection.hostKey !== '',
+    privateKeyIsLiteral: isLiteral(connection.privateKey),
+    bastionHost: optionalValueOf(connection.bastionHost),
+    bastionHasHostKey: connection.bastionHostKey !== undefined && connection.bastionHostKey !== '',
+  };
+}
+
+/** What the rules need to know about merged install settings (no password). */
+export function installFactsOf(install: SpectrumInstallOptions): InstallFacts {
+  return {
+    mediaPath: optionalValueOf(install.mediaPath),
+    installDir: valueOf(install.installDir ?? DEFAULTS.installDir),
+    owner: valueOf(install.owner ?? DEFAULTS.owner),
+    hasOwnerPassword: install.ownerPassword !== undefined,
+    ownerPasswordIsLiteral: isLiteral(install.ownerPassword),
+    version: install.version,
+    excludeParts: install.excludeParts ?? [],
+  };
+}
+
+/** Install settings as the plan needs them. */
+export function installInputOf(install: SpectrumInstallOptions): InstallInput {
+  return {
+    mediaPath: optionalValueOf(install.mediaPath),
+    installDir: valueOf(install.installDir ?? DEFAULTS.installDir),
+    owner: valueOf(install.owner ?? DEFAULTS.owner),
+    ownerPassword: install.ownerPassword,
+    version: install.version,
+    excludeParts: install.excludeParts ?? [],
+  };
+}
+
+/** The SSH target of a host with a merged connection. */
+export function sshTargetOf(host: string, connection: SshConnectionOptions): SshTarget {
+  const port = connection.port ?? DEFAULTS.port;
+  return {
+    host: valueOf(host),
+    user: valueOf(connection.user ?? DEFAULTS.user),
+    port: valueOf(port),
+    privateKey: connection.privateKey,
+    privateKeyFile: optionalValueOf(connection.privateKeyFile),
+    agent: connection.agent ?? false,
+    hostKey: optionalValueOf(connection.hostKey),
+    bastionHost: optionalValueOf(connection.bastionHost),
+    bastionUser: optionalValueOf(connection.bastionUser),
+    bastionPort: optionalValueOf(connection.bastionPort),
+    bastionHostKey: optionalValueOf(connection.bastionHostKey),
+    timeout: connection.timeout ?? DEFAULTS.timeout,
+  };
+}

@@ -1,0 +1,141 @@
+import { IConstruct } from 'constructs';
+import { Finding, formatFinding } from '../model/finding';
+import { DistributedNode, LandscapeNode, OneClickNode, Topology } from '../model/topology';
+import { runRules } from '../rules/catalogue';
+import { Annotations, Aspects, IAspect, TerraformStack } from './cdktf-bridge';
+
+/** A construct that contributes to the topology and reports the findings about the paths it claims. */
+export interface TopologyMember extends IConstruct {
+  /** Construct paths whose findings this member reports (its own and its servers'). */
+  _claimedPaths(): readonly string[];
+}
+export interface LandscapeMember extends TopologyMember { _toLandscapeNode(): LandscapeNode }
+export interface DistributedMember extends TopologyMember { _toDistributedNode(): DistributedNode }
+export interface OneClickMember extends TopologyMember { _toOneClickNode(): OneClickNode }
+
+interface Analysis {
+  readonly topology: Topology;
+  readonly findingsByPath: ReadonlyMap<string, readonly Finding[]>;
+  readonly findings: readonly Finding[];
+}
+
+const registries = new WeakMap<IConstruct, SpectrumRegistry>();
+
+/**
+ * Every Spectrum construct of one app registers here, so that rules see the
+ * whole app (handles are unique across stacks) while each construct reports
+ * only its own findings. The analysis runs once per synth (memoized until a
+ * construct is added), so validation stays linear in the number of
+ * landscapes.
+ */
+export class SpectrumRegistry {
+  /** The registry of the app (the construct tree's root) `scope` belongs to. */
+  public static of(scope: IConstruct): SpectrumRegistry {
+    const root = scope.node.root;
+    let registry = registries.get(root);
+    if (!registry) {
+      registry = new SpectrumRegistry();
+      registries.set(root, registry);
+    }
+    return registry;
+  }
+
+  private readonly landscapes: LandscapeMember[] = [];
+  private readonly distributed: DistributedMember[] = [];
+  private readonly oneClicks: OneClickMember[] = [];
+  private readonly members = new Set<IConstruct>();
+  private readonly stacksWithAnnotations = new Set<TerraformStack>();
+  private readonly annotated = new Set<string>();
+  private version = 0;
+  private cached?: { version: number; analysis: Analysis };
+
+  private constructor() {}
+
+  public addLandscape(member: LandscapeMember): void {
+    this.landscapes.push(member);
+    this.register(member);
+  }
+
+  public addDistributed(member: DistributedMember): void {
+    this.distributed.push(member);
+    this.register(member);
+  }
+
+  public addOneClick(member: OneClickMember): void {
+    this.oneClicks.push(member);
+    this.register(member);
+  }
+
+  /** Call when a member's shape changes after registration (e.g. a new secondary). */
+  public changed(): void {
+    this.version++;
+  }
+
+  /** The whole app's topology and findings, computed once per version. */
+  public analysis(): Analysis {
+    if (this.cached?.version === this.version) return this.cached.analysis;
+    const topology: Topology = {
+      landscapes: this.landscapes.map(m => m._toLandscapeNode()),
+      distributed: this.distributed.map(m => m._toDistributedNode()),
+      oneClicks: this.oneClicks.map(m => m._toOneClickNode()),
+    };
+    const findings = runRules(topology);
+    const findingsByPath = new Map<string, Finding[]>();
+    for (const finding of findings) {
+      const list = findingsByPath.get(finding.path);
+      if (list) list.push(finding); else findingsByPath.set(finding.path, [finding]);
+    }
+    const analysis = { topology, findings, findingsByPath };
+    this.cached = { version: this.version, analysis };
+    return analysis;
+  }
+
+  /** The findings a member reports. */
+  public findingsFor(member: TopologyMember): Finding[] {
+    const { findingsByPath } = this.analysis();
+    return member._claimedPaths().flatMap(path => findingsByPath.get(path) ?? []);
+  }
+
+  private register(member: TopologyMember): void {
+    this.version++;
+    this.members.add(member);
+    // Errors fail synth through the member's validation (cdktf lists all of a
+    // stack's validation errors in one error)...
+    member.node.addValidation({
+      validate: () => this.findingsFor(member).filter(f => f.severity === 'error').map(formatFinding),
+    });
+    // ...warnings and notes become annotations, added by an aspect on the
+    // member's stack: cdktf invokes aspects from stacks only, never from the App.
+    const stack = TerraformStack.of(member);
+    if (!this.stacksWithAnnotations.has(stack)) {
+      this.stacksWithAnnotations.add(stack);
+      Aspects.of(stack).add(new FindingAnnotator(this));
+    }
+  }
+
+  /** Adds each warning and note once, however often synth runs. */
+  public annotate(member: TopologyMember): void {
+    for (const finding of this.findingsFor(member)) {
+      if (finding.severity === 'error') continue;
+      const text = formatFinding(finding);
+      const key = `${member.node.path}\u0000${text}`;
+      if (this.annotated.has(key)) continue;
+      this.annotated.add(key);
+      if (finding.severity === 'warning') Annotations.of(member).addWarning(text);
+      else Annotations.of(member).addInfo(text);
+    }
+  }
+
+  public isMember(node: IConstruct): node is TopologyMember {
+    return this.members.has(node);
+  }
+}
+
+/** Turns the registry's warnings and notes into cdktf annotations. */
+class FindingAnnotator implements IAspect {
+  constructor(private readonly registry: SpectrumRegistry) {}
+
+  public visit(node: IConstruct): void {
+    if (this.registry.isMember(node)) this.registry.annotate(node);
+  }
+}

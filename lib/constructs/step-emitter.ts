@@ -1,0 +1,168 @@
+import { createHash } from 'crypto';
+import { Construct } from 'constructs';
+import { PlanResource } from '../model/plan-resource';
+import { PlanStep, SshTarget } from '../plan/plan-step';
+import { TRANSFER_KEY_ENV } from '../plan/steps/transfer-step';
+import {
+  DataResource,
+  Fn,
+  ITerraformDependable,
+  NullResource,
+  SSHProvisionerConnection,
+  TerraformResource,
+  TerraformSelf,
+} from './cdktf-bridge';
+import { ensureNullProvider } from './null-provider';
+import { escapeTemplateSequences } from './terraform-template';
+
+/** Delimiter of the here-document that carries a step's script to the host. */
+const SCRIPT_DELIMITER = 'CDKTF_SPECTRUM_SCRIPT';
+
+/** How a step is wired into the plan. */
+export interface EmitOptions {
+  readonly resource: PlanResource;
+  /** Ordering only (`depends_on`). */
+  readonly after: readonly ITerraformDependable[];
+  /** Steps whose replacement must re-run this one: their ids go into the trigger. */
+  readonly chain?: { readonly [name: string]: TerraformResource | undefined };
+  /** Destroy-time steps: the real values behind `self.triggers.*` references (see selfReferencingTarget). */
+  readonly selfValues?: { readonly [name: string]: string };
+}
+
+/**
+ * The trigger of a step: a SHA-256 of its literal inputs, plus each token
+ * input as it is (Terraform resolves it), plus the ids of chained steps.
+ * Secrets are never inputs.
+ */
+export function triggersOf(step: PlanStep, chain: EmitOptions['chain'] = {}): Record<string, string> {
+  const literalInputs: Record<string, string> = {};
+  const triggers: Record<string, string> = { step: step.kind };
+  for (const name of Object.keys(step.inputs).sort()) {
+    const input = step.inputs[name];
+    if (input.isToken) {
+      literalInputs[name] = '(token)';
+      triggers[name] = input.text;
+    } else {
+      literalInputs[name] = input.text;
+    }
+  }
+  triggers.inputs_sha256 = createHash('sha256').update(JSON.stringify(literalInputs)).digest('hex');
+  for (const [name, resource] of Object.entries(chain)) {
+    if (resource) triggers[`after_${name}`] = resource.getStringAttribute('id');
+  }
+  return triggers;
+}
+
+/** Terraform's `connection` block for a target. */
+export function connectionOf(target: SshTarget): SSHProvisionerConnection {
+  return {
+    type: 'ssh',
+    host: target.host.text,
+    user: target.user.text,
+    port: target.port.isToken ? (target.port.text as unknown as number) : Number(target.port.text),
+    timeout: target.timeout,
+    ...(target.privateKey !== undefined ? { privateKey: target.privateKey } : {}),
+    ...(target.privateKey === undefined && target.privateKeyFile ? { privateKey: Fn.file(target.privateKeyFile.text) } : {}),
+    ...(target.agent ? { agent: 'true' } : {}),
+    ...(target.hostKey ? { hostKey: target.hostKey.text } : {}),
+    ...(target.bastionHost ? { bastionHost: target.bastionHost.text } : {}),
+    ...(target.bastionUser ? { bastionUser: target.bastionUser.text } : {}),
+    ...(target.bastionPort ? { bastionPort: Number(target.bastionPort.text) } : {}),
+    ...(target.bastionHostKey ? { bastionHostKey: target.bastionHostKey.text } : {}),
+  };
+}
+
+/** `sh` lines that write the script to a temporary file, run it with bash and remove it. */
+function runRemotely(script: string): string {
+  return [
+    'f=$(mktemp)',
+    `cat > "$f" <<'${SCRIPT_DELIMITER}'`,
+    escapeTemplateSequences(script),
+    SCRIPT_DELIMITER,
+    'status=0',
+    'bash "$f" || status=$?',
+    'rm -f -- "$f"',
+    'exit "$status"',
+  ].join('\n');
+}
+
+/** Provisioners of a step (cdktf types them loosely; `when` is passed through). */
+function provisionersOf(step: PlanStep): Record<string, unknown>[] {
+  const when = step.when === 'destroy' ? { when: 'destroy' } : {};
+  if (step.runsOn === 'local') {
+    const environment: Record<string, string> = {};
+    if (step.peers?.primary?.privateKey) environment[TRANSFER_KEY_ENV.primary] = step.peers.primary.privateKey;
+    if (step.peers?.secondary?.privateKey) environment[TRANSFER_KEY_ENV.secondary] = step.peers.secondary.privateKey;
+    return [{ type: 'local-exec', interpreter: ['bash', '-c'], command: escapeTemplateSequences(step.script), environment, ...when }];
+  }
+  const provisioners: Record<string, unknown>[] = [];
+  if (step.secret !== undefined && step.stage) {
+    // The secret travels in its own file provisioner into a fresh 0700
+    // directory, never through a script or a trigger.
+    provisioners.push({ type: 'remote-exec', inline: [`rm -rf -- '${step.stage}' && mkdir -m 0700 -- '${step.stage}'`], ...when });
+    provisioners.push({ type: 'file', content: step.secret, destination: `${step.stage}/secret`, ...when });
+  }
+  provisioners.push({ type: 'remote-exec', inline: [runRemotely(step.script)], ...when });
+  return provisioners;
+}
+
+/** Writes one plan step as a `null_resource` or `terraform_data`. */
+export function emitStep(scope: Construct, step: PlanStep, options: EmitOptions): TerraformResource {
+  const triggers = step.when === 'destroy' ? destroyTriggersOf(step, options.selfValues ?? {}) : triggersOf(step, options.chain);
+  const config = {
+    dependsOn: [...options.after],
+    connection: step.runsOn === 'remote' ? connectionOf(step.target) : undefined,
+    provisioners: provisionersOf(step) as any,
+  };
+  if (options.resource === PlanResource.TERRAFORM_DATA) {
+    return new DataResource(scope, step.kind, { ...config, triggersReplace: triggers });
+  }
+  ensureNullProvider(scope);
+  return new NullResource(scope, step.kind, { ...config, triggers });
+}
+
+/** A resource with no provisioners that depends on `after`: something to depend on. */
+export function emitMarker(scope: Construct, id: string, resource: PlanResource, after: readonly ITerraformDependable[]): TerraformResource {
+  if (resource === PlanResource.TERRAFORM_DATA) {
+    return new DataResource(scope, id, { dependsOn: [...after] });
+  }
+  ensureNullProvider(scope);
+  return new NullResource(scope, id, { dependsOn: [...after] });
+}
+
+/**
+ * A destroy-time step may reference only its own resource, so its trigger
+ * keeps the plain inputs and its target reads them back through `self`.
+ */
+function destroyTriggersOf(step: PlanStep, selfValues: { readonly [name: string]: string }): Record<string, string> {
+  const triggers: Record<string, string> = { step: step.kind };
+  for (const [name, input] of Object.entries(step.inputs)) {
+    if (!input.isToken) triggers[name] = input.text;
+  }
+  return { ...triggers, ...selfValues };
+}
+
+/** The SSH target of a destroy-time step: token fields replaced by `self.triggers.<name>`. */
+export function selfReferencingTarget(target: SshTarget, stash: Record<string, string>): SshTarget {
+  const viaSelf = (name: string, value: SshTarget['host'] | undefined) => {
+    if (!value || !value.isToken) return value;
+    stash[name] = value.text;
+    return { text: TerraformSelf.getString(`triggers.${name}`), isToken: true };
+  };
+  return {
+    ...target,
+    host: viaSelf('host', target.host)!,
+    user: viaSelf('conn_user', target.user)!,
+    port: viaSelf('conn_port', target.port)!,
+    hostKey: viaSelf('conn_host_key', target.hostKey),
+    privateKeyFile: viaSelf('conn_private_key_file', target.privateKeyFile),
+    bastionHost: viaSelf('conn_bastion_host', target.bastionHost),
+    bastionUser: viaSelf('conn_bastion_user', target.bastionUser),
+    bastionPort: viaSelf('conn_bastion_port', target.bastionPort),
+    bastionHostKey: viaSelf('conn_bastion_host_key', target.bastionHostKey),
+    // Terraform allows no variable in a destroy-time connection: key content
+    // cannot be used there; the SSH agent stands in (warning SPX152).
+    privateKey: undefined,
+    agent: target.agent || (target.privateKey !== undefined && !target.privateKeyFile),
+  };
+}

@@ -1,0 +1,23 @@
+import { Construct } from 'constructs';
+import { TerraformElement } from './cdktf-bridge';
+
+/** Key of the library's block in a stack's `//.metadata`. */
+export const METADATA_KEY = 'cdktf-spectrum';
+/** Bumped when the shape of the metadata changes incompatibly; the CLI checks it. */
+export const METADATA_SCHEMA = 1;
+
+/**
+ * Writes a member's part of the topology into the stack's `//` metadata
+ * block of `cdk.tf.json` (Terraform ignores `//` keys). The CLI rebuilds the
+ * exact topology from it, never from TypeScript. Holds no secret: only facts
+ * such as "a password is set".
+ */
+export class TopologyMetadata extends TerraformElement {
+  constructor(scope: Construct, id: string, private readonly produce: () => { [section: string]: { [path: string]: unknown } }) {
+    super(scope, id);
+  }
+
+  public toMetadata(): any {
+    return { [METADATA_KEY]: { schema: METADATA_SCHEMA, ...this.produce() } };
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * How Spectrum is installed on the servers of a landscape.
+ */
+export interface SpectrumInstallOptions {
+  /**
+   * Directory of the Spectrum installation media on each host (the one that
+   * holds `sdic/sdiclinux.exe`).
+   * @default - Spectrum is already installed: the plan only configures it
+   */
+  readonly mediaPath?: string;
+
+  /**
+   * Installation directory (`$SPECROOT`).
+   * @default '/opt/CA/Spectrum'
+   */
+  readonly installDir?: string;
+
+  /**
+   * The OS user Spectrum is installed and run as. Every SpectroSERVER of a
+   * distributed landscape must use the same owner (SPX130).
+   * @default 'spectrum'
+   */
+  readonly owner?: string;
+
+  /**
+   * The owner's password, required by the installer. Must be a token (for
+   * example a sensitive Terraform variable); a literal fails SPX150.
+   * @default - none; required when `mediaPath` is set
+   */
+  readonly ownerPassword?: string;
+
+  /**
+   * The Spectrum version on the media (e.g. `10.4.1`). The install step is
+   * skipped on a host whose `Install-Tools/.history` already lists it.
+   * @default - any installed version counts as installed
+   */
+  readonly version?: string;
+
+  /**
+   * Installer parts to leave out (`exclude_parts`), e.g. `SA-RPT-MGR`.
+   * @default - none
+   */
+  readonly excludeParts?: string[];
+}

@@ -1,0 +1,12 @@
+/**
+ * Where savefiles live, relative to `$SPECROOT/SS`. One place so that the
+ * savefile, transfer and load steps (and the tests) agree.
+ */
+export const SAVEFILE_DIR = 'cdktf-spectrum';
+export const INCOMING_DIR = 'cdktf-spectrum/incoming';
+export const BEFORE_LOAD_DIR = 'cdktf-spectrum/before-load';
+
+/** `seed-0x400000`: SSdbsave appends `.SSdb` to it. */
+export function savefileBase(handle: string): string {
+  return `seed-${handle}`;
+}

@@ -1,0 +1,27 @@
+import { SshTarget } from './plan-step';
+import { ShellValue } from './shell';
+
+/** Installation settings as the plan needs them (the password is a secret token). */
+export interface InstallInput {
+  readonly mediaPath?: ShellValue;
+  readonly installDir: ShellValue;
+  readonly owner: ShellValue;
+  readonly ownerPassword?: string;
+  readonly version?: string;
+  readonly excludeParts: readonly string[];
+}
+
+/** One SpectroSERVER or OneClick server as the plan needs it. */
+export interface ServerPlanInput {
+  /** Construct path, for messages and unique staging names. */
+  readonly path: string;
+  readonly host: ShellValue;
+  readonly target: SshTarget;
+  readonly install: InstallInput;
+  /** `0x400000` (validated by SPX100 before any plan is built). */
+  readonly handle: string;
+  readonly precedence: number;
+  readonly mainLocationServer: ShellValue;
+  /** Extra `.vnmrc` keys for this server. */
+  readonly vnmrc: { readonly [key: string]: string };
+}
