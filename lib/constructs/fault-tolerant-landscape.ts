@@ -98,7 +98,10 @@ export class FaultTolerantLandscape extends Construct {
       precedence: props.primary.precedence ?? DEFAULTS.primaryPrecedence,
     });
     this.emitServerSteps(this.primary);
-    this.readyMarker = emitMarker(this, 'ready', this.planResource, [this.primary._steps.vnmrc]);
+    this.readyMarker = emitMarker(this, 'ready', this.planResource, () => [
+      this.primary._steps.vnmrc,
+      ...this.secondaries.map(s => s._steps.load),
+    ]);
     this.ready = this.readyMarker;
 
     this.registry = SpectrumRegistry.of(this);
@@ -125,7 +128,6 @@ export class FaultTolerantLandscape extends Construct {
     this.secondaries.push(server);
     this.emitServerSteps(server);
     this.emitSeedingSteps(server);
-    this.readyMarker.dependsOn = [...(this.readyMarker.dependsOn ?? []), server._steps.load.fqn];
     this.registry.changed();
     return server;
   }
@@ -262,7 +264,7 @@ export class FaultTolerantLandscape extends Construct {
     const load = emitStep(secondary, loadStep(secondaryInput), { resource, after: [transfer], chain: { transfer } });
     secondary._steps.load = load;
     const selfValues: Record<string, string> = {};
-    const primaryTarget = selfReferencingTarget(primaryInput.target, selfValues);
+    const primaryTarget = selfReferencingTarget(primaryInput.target, selfValues, resource);
     secondary._steps.deregister = emitStep(secondary,
       deregisterStep(primaryTarget, primaryInput.install, this.handle.toString(), secondary.precedence),
       { resource, after: [load], selfValues });

@@ -7,6 +7,7 @@ import {
   DataResource,
   Fn,
   ITerraformDependable,
+  Lazy,
   NullResource,
   SSHProvisionerConnection,
   TerraformResource,
@@ -121,13 +122,17 @@ export function emitStep(scope: Construct, step: PlanStep, options: EmitOptions)
   return new NullResource(scope, step.kind, { ...config, triggers });
 }
 
-/** A resource with no provisioners that depends on `after`: something to depend on. */
-export function emitMarker(scope: Construct, id: string, resource: PlanResource, after: readonly ITerraformDependable[]): TerraformResource {
-  if (resource === PlanResource.TERRAFORM_DATA) {
-    return new DataResource(scope, id, { dependsOn: [...after] });
-  }
-  ensureNullProvider(scope);
-  return new NullResource(scope, id, { dependsOn: [...after] });
+/**
+ * A resource with no provisioners that depends on whatever `after` returns
+ * at synth time (members may still be added after it is created).
+ */
+export function emitMarker(scope: Construct, id: string, resource: PlanResource, after: () => readonly TerraformResource[]): TerraformResource {
+  if (resource !== PlanResource.TERRAFORM_DATA) ensureNullProvider(scope);
+  const marker = resource === PlanResource.TERRAFORM_DATA ? new DataResource(scope, id, {}) : new NullResource(scope, id, {});
+  marker.addOverride('depends_on', Lazy.listValue({
+    produce: () => after().map(step => `${step.terraformResourceType}.${step.friendlyUniqueId}`),
+  }));
+  return marker;
 }
 
 /**
@@ -142,12 +147,13 @@ function destroyTriggersOf(step: PlanStep, selfValues: { readonly [name: string]
   return { ...triggers, ...selfValues };
 }
 
-/** The SSH target of a destroy-time step: token fields replaced by `self.triggers.<name>`. */
-export function selfReferencingTarget(target: SshTarget, stash: Record<string, string>): SshTarget {
+/** The SSH target of a destroy-time step: token fields replaced by `self.triggers.<name>` (`triggers_replace` for terraform_data). */
+export function selfReferencingTarget(target: SshTarget, stash: Record<string, string>, resource: PlanResource): SshTarget {
+  const attribute = resource === PlanResource.TERRAFORM_DATA ? 'triggers_replace' : 'triggers';
   const viaSelf = (name: string, value: SshTarget['host'] | undefined) => {
     if (!value || !value.isToken) return value;
     stash[name] = value.text;
-    return { text: TerraformSelf.getString(`triggers.${name}`), isToken: true };
+    return { text: TerraformSelf.getString(`${attribute}.${name}`), isToken: true };
   };
   return {
     ...target,

@@ -1,0 +1,39 @@
+import { App, DataResource, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+// In your own project: import { ... } from 'cdktf-spectrum';
+import { FaultTolerantLandscape, LandscapeHandle } from '../../lib';
+import { EstateVariables, planResourceFromEnvironment } from '../shared/estate-variables';
+
+/**
+ * A landscape composed inside a larger stack: the hosts come from other
+ * resources' attributes (here `terraform_data` standing in for the VMs a
+ * cloud provider would create, so the example needs no provider download),
+ * and a downstream resource waits for the landscape to be ready.
+ */
+class MonitoringPlatformStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const vars = new EstateVariables(this, 'vars');
+    const primaryVm = new DataResource(this, 'primary-vm', { input: vars.host('primary') });
+    const secondaryVm = new DataResource(this, 'secondary-vm', { input: vars.host('secondary') });
+
+    const spectrum = new FaultTolerantLandscape(this, 'spectrum', {
+      handle: LandscapeHandle.parse('0x500000'),
+      primary: { host: primaryVm.getStringAttribute('output'), connection: vars.connection('primary') },
+      secondaries: [{ host: secondaryVm.getStringAttribute('output'), connection: vars.connection('secondary') }],
+      install: vars.install(),
+      planResource: planResourceFromEnvironment(),
+    });
+
+    // Anything that needs a working landscape depends on `ready`.
+    const onboarding = new DataResource(this, 'onboard-devices', {
+      input: { mainLocationServer: spectrum.primary.host },
+      dependsOn: [spectrum.ready],
+    });
+    new TerraformOutput(this, 'main_location_server', { value: onboarding.output });
+  }
+}
+
+const app = new App();
+new MonitoringPlatformStack(app, 'composed');
+app.synth();
