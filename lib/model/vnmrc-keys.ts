@@ -1,0 +1,49 @@
+import { Role, Standby } from './topology';
+
+/**
+ * `$SPECROOT/SS/.vnmrc` entries as the rules (SPX160) and the shell layer
+ * accept them. Pure.
+ *
+ * Internal (not part of the jsii API).
+ */
+
+/**
+ * Keys the plan writes itself, derived from the topology: a user value for
+ * them is rejected by SPX160 unless it says the same.
+ * `secondary_polling`: `yes` on the primary for HOT standby, `no` for WARM
+ * (spectrum-reference.md, "Files").
+ */
+export const MANAGED_VNMRC_KEYS: readonly string[] = ['secondary_polling'];
+
+/** A `.vnmrc` key: an identifier, dots allowed after the first character. */
+export const VNMRC_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+/** Longest accepted `.vnmrc` value. */
+export const VNMRC_VALUE_MAX_LENGTH = 1024;
+
+const LINE_BREAK_OR_NUL = /[\r\n\0]/;
+
+/** Whether `key` may be written to `.vnmrc`. */
+export function isVnmrcKey(key: string): boolean {
+  return typeof key === 'string' && VNMRC_KEY_PATTERN.test(key);
+}
+
+/** Whether `value` may be written to `.vnmrc`: one line (no CR, LF or NUL), at most 1024 characters. */
+export function isVnmrcValue(value: string): boolean {
+  return typeof value === 'string' && value.length <= VNMRC_VALUE_MAX_LENGTH && !LINE_BREAK_OR_NUL.test(value);
+}
+
+/** Whether the plan manages `key` itself (see MANAGED_VNMRC_KEYS). */
+export function isManagedVnmrcKey(key: string): boolean {
+  return MANAGED_VNMRC_KEYS.includes(key);
+}
+
+/**
+ * The managed entries of a server's `.vnmrc`: on the primary,
+ * `secondary_polling` is `yes` for HOT standby and `no` for WARM; a secondary
+ * has none (the key only has a meaning in the primary's file).
+ */
+export function managedVnmrcEntries(role: Role, standby: Standby): Readonly<Record<string, string>> {
+  if (role !== 'PRIMARY') return {};
+  return { secondary_polling: standby === 'HOT' ? 'yes' : 'no' };
+}

@@ -1,0 +1,57 @@
+import { findingOf, Rule } from './rule';
+import { groupBy, listOf, oneClickLabel, othersIn, qualifiedPath, quote, serverLabel } from './support';
+import { Finding } from '../model/finding';
+import { LandscapeNode, OneClickNode, ServerNode, serversOf, Topology } from '../model/topology';
+
+interface Placed {
+  readonly server: ServerNode;
+  readonly landscape: LandscapeNode;
+}
+
+/**
+ * SPX121: no host runs two SpectroSERVERs, across the whole app; in
+ * particular the primary and the secondaries of a landscape are on different
+ * hosts (KB 9404). Two OneClick servers on one host are an error too; a
+ * OneClick server may share its host with a SpectroSERVER. Literal hosts
+ * only, compared case-insensitively: tokens are unknown until apply.
+ */
+export const SPX121: Rule = {
+  id: 'SPX121',
+  description: 'No host runs two SpectroSERVERs (or two OneClick servers); primary and secondaries are on different hosts',
+  severity: 'error',
+  check(topology: Topology): Finding[] {
+    const findings: Finding[] = [];
+
+    const servers: Placed[] = [];
+    for (const landscape of topology.landscapes) {
+      for (const server of serversOf(landscape)) {
+        if (!server.host.isToken) servers.push({ server, landscape });
+      }
+    }
+    for (const group of groupBy(servers, p => p.server.host.text.toLowerCase()).values()) {
+      if (group.length < 2) continue;
+      const perLandscape = groupBy(group, p => p.landscape);
+      for (const placed of group) {
+        const { server, landscape } = placed;
+        const others = othersIn(group, placed, p => quote(qualifiedPath(p.server)));
+        const sameLandscape = perLandscape.get(landscape)!.length > 1;
+        findings.push(findingOf(this, server,
+          `${serverLabel(server, landscape)}: host ${quote(server.host.text)} also runs SpectroSERVER `
+          + `${listOf(others.names, others.total)}${sameLandscape ? ' of the same landscape' : ''}`,
+          'run each SpectroSERVER on its own host; the primary and the secondaries of a landscape must be on different hosts'));
+      }
+    }
+
+    const oneClicks = topology.oneClicks.filter(o => !o.host.isToken);
+    for (const group of groupBy(oneClicks, o => o.host.text.toLowerCase()).values()) {
+      if (group.length < 2) continue;
+      for (const oneClick of group) {
+        const others = othersIn(group, oneClick, (o: OneClickNode) => quote(qualifiedPath(o)));
+        findings.push(findingOf(this, oneClick,
+          `${oneClickLabel(oneClick)}: host ${quote(oneClick.host.text)} also runs OneClick server ${listOf(others.names, others.total)}`,
+          'run each OneClick server on its own host (a OneClick server may share its host with a SpectroSERVER)'));
+      }
+    }
+    return findings;
+  },
+};
