@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { Finding, formatFinding } from '../model/finding';
+import { Finding, formatFinding, formatFindingAt } from '../model/finding';
 import { DistributedNode, LandscapeNode, OneClickNode, Topology } from '../model/topology';
 import { runRules } from '../rules/catalogue';
 import { Annotations, Aspects, IAspect, TerraformStack } from './cdktf-bridge';
@@ -15,6 +15,8 @@ export interface OneClickMember extends TopologyMember { _toOneClickNode(): OneC
 
 interface Analysis {
   readonly topology: Topology;
+  /** Every error of the app, one line each with rule id and construct path. */
+  readonly errorLines: readonly string[];
   readonly findingsByPath: ReadonlyMap<string, readonly Finding[]>;
   readonly findings: readonly Finding[];
 }
@@ -23,8 +25,9 @@ const registries = new WeakMap<IConstruct, SpectrumRegistry>();
 
 /**
  * Every Spectrum construct of one app registers here, so that rules see the
- * whole app (handles are unique across stacks) while each construct reports
- * only its own findings. The analysis runs once per synth (memoized until a
+ * whole app (handles are unique across stacks); errors are reported together
+ * by each stack's validation, warnings and notes on the constructs they are
+ * about. The analysis runs once per synth (memoized until a
  * construct is added), so validation stays linear in the number of
  * landscapes.
  */
@@ -44,7 +47,7 @@ export class SpectrumRegistry {
   private readonly distributed: DistributedMember[] = [];
   private readonly oneClicks: OneClickMember[] = [];
   private readonly members = new Set<IConstruct>();
-  private readonly stacksWithAnnotations = new Set<TerraformStack>();
+  private readonly stacks = new Set<TerraformStack>();
   private readonly annotated = new Set<string>();
   private version = 0;
   private cached?: { version: number; analysis: Analysis };
@@ -85,7 +88,8 @@ export class SpectrumRegistry {
       const list = findingsByPath.get(finding.path);
       if (list) list.push(finding); else findingsByPath.set(finding.path, [finding]);
     }
-    const analysis = { topology, findings, findingsByPath };
+    const errorLines = findings.filter(f => f.severity === 'error').map(formatFindingAt);
+    const analysis = { topology, findings, findingsByPath, errorLines };
     this.cached = { version: this.version, analysis };
     return analysis;
   }
@@ -99,18 +103,16 @@ export class SpectrumRegistry {
   private register(member: TopologyMember): void {
     this.version++;
     this.members.add(member);
-    // Errors fail synth through the member's validation (cdktf lists all of a
-    // stack's validation errors in one error)...
-    member.node.addValidation({
-      validate: () => this.findingsFor(member).filter(f => f.severity === 'error').map(formatFinding),
-    });
-    // ...warnings and notes become annotations, added by an aspect on the
-    // member's stack: cdktf invokes aspects from stacks only, never from the App.
     const stack = TerraformStack.of(member);
-    if (!this.stacksWithAnnotations.has(stack)) {
-      this.stacksWithAnnotations.add(stack);
-      Aspects.of(stack).add(new FindingAnnotator(this));
-    }
+    if (this.stacks.has(stack)) return;
+    this.stacks.add(stack);
+    // Every stack with Spectrum constructs reports every error of the whole
+    // app, so the first stack cdktf validates fails with one error listing
+    // all of them (handles are checked across stacks)...
+    stack.node.addValidation({ validate: () => [...this.analysis().errorLines] });
+    // ...and warnings and notes become annotations, added by an aspect on the
+    // stack: cdktf invokes aspects from stacks only, never from the App.
+    Aspects.of(stack).add(new FindingAnnotator(this));
   }
 
   /** Adds each warning and note once, however often synth runs. */

@@ -21,3 +21,8 @@ export interface Finding {
 export function formatFinding(finding: Finding): string {
   return `[${finding.ruleId}] ${finding.message}; ${finding.fix}`;
 }
+
+/** `[SPX111] <path>: <message>; <fix>`: for lists that mix constructs (synth errors, CLI text). */
+export function formatFindingAt(finding: Finding): string {
+  return `[${finding.ruleId}] ${finding.path}: ${finding.message}; ${finding.fix}`;
+}

@@ -1,0 +1,151 @@
+import { TerraformStack } from 'cdktf';
+import { FaultTolerantLandscape, LandscapeHandle, PlanResource, StandbyMode } from '../../lib';
+import { address, HOST_KEY, scriptOf, secrets, step, stepsOf, synthStack, triggersOf } from '../support/synth';
+
+function pair(stack: TerraformStack, overrides: { secondaryPrecedence?: number; standbyMode?: StandbyMode; resource?: PlanResource } = {}) {
+  const { password, key } = secrets(stack);
+  return new FaultTolerantLandscape(stack, 'east', {
+    handle: LandscapeHandle.parse('0x400000'),
+    primary: { host: 'ss-east-1' },
+    secondaries: [{ host: 'ss-east-2', precedence: overrides.secondaryPrecedence }],
+    standbyMode: overrides.standbyMode ?? StandbyMode.HOT,
+    install: { mediaPath: '/mnt/spectrum', ownerPassword: password, version: '10.4.1' },
+    connection: { privateKey: key, hostKey: HOST_KEY },
+    planResource: overrides.resource,
+  });
+}
+
+describe('FaultTolerantLandscape plan', () => {
+  test('has the seven steps of DESIGN.md under construct ids that are a public contract', () => {
+    const json = synthStack(stack => pair(stack));
+    expect([...stepsOf(json).keys()].sort()).toEqual([
+      'east/primary/hostrc', 'east/primary/install', 'east/primary/savefile', 'east/primary/vnmrc',
+      'east/ready',
+      'east/secondary/deregister', 'east/secondary/hostrc', 'east/secondary/install', 'east/secondary/load',
+      'east/secondary/transfer', 'east/secondary/vnmrc',
+    ]);
+  });
+
+  test('orders the steps with depends_on: install, hostrc, vnmrc, savefile, transfer, load', () => {
+    const json = synthStack(stack => pair(stack));
+    const dependsOn = (path: string) => step(json, path).body.depends_on ?? [];
+    const at = (path: string) => address(step(json, path));
+    expect(dependsOn('east/primary/install')).toEqual([]);
+    expect(dependsOn('east/primary/hostrc')).toEqual([at('east/primary/install')]);
+    expect(dependsOn('east/primary/vnmrc')).toEqual([at('east/primary/hostrc')]);
+    expect(dependsOn('east/primary/savefile')).toEqual([at('east/primary/vnmrc')]);
+    expect(dependsOn('east/secondary/transfer')).toEqual([at('east/primary/savefile'), at('east/secondary/vnmrc')]);
+    expect(dependsOn('east/secondary/load')).toEqual([at('east/secondary/transfer')]);
+    expect(dependsOn('east/ready').sort()).toEqual([at('east/primary/vnmrc'), at('east/secondary/load')].sort());
+  });
+
+  test('a secondary precedence change re-triggers its load and deregister only', () => {
+    const before = stepsOf(synthStack(stack => pair(stack, { secondaryPrecedence: 20 })));
+    const after = stepsOf(synthStack(stack => pair(stack, { secondaryPrecedence: 30 })));
+    const changed = [...before.keys()].filter(path =>
+      JSON.stringify(triggersOf(before.get(path)!)) !== JSON.stringify(triggersOf(after.get(path)!)));
+    expect(changed.sort()).toEqual(['east/secondary/deregister', 'east/secondary/load']);
+  });
+
+  test('the standby mode changes only the vnmrc step of the primary', () => {
+    const hot = stepsOf(synthStack(stack => pair(stack, { standbyMode: StandbyMode.HOT })));
+    const warm = stepsOf(synthStack(stack => pair(stack, { standbyMode: StandbyMode.WARM })));
+    const changed = [...hot.keys()].filter(path =>
+      JSON.stringify(triggersOf(hot.get(path)!)) !== JSON.stringify(triggersOf(warm.get(path)!)));
+    expect(changed).toEqual(['east/primary/vnmrc']);
+    expect(scriptOf(hot.get('east/primary/vnmrc')!)).toContain('secondary_polling=yes');
+    expect(scriptOf(warm.get('east/primary/vnmrc')!)).toContain('secondary_polling=no');
+    expect(scriptOf(hot.get('east/secondary/vnmrc')!)).not.toContain('secondary_polling');
+  });
+
+  test('chains replacements through ids: a re-made savefile re-runs transfer, a new transfer re-runs load', () => {
+    const json = synthStack(stack => pair(stack));
+    expect(triggersOf(step(json, 'east/secondary/transfer')).after_savefile).toBe(`\${${address(step(json, 'east/primary/savefile'))}.id}`);
+    expect(triggersOf(step(json, 'east/secondary/load')).after_transfer).toBe(`\${${address(step(json, 'east/secondary/transfer'))}.id}`);
+    expect(triggersOf(step(json, 'east/primary/hostrc')).after_install).toBe(`\${${address(step(json, 'east/primary/install'))}.id}`);
+  });
+
+  test('secrets reach only provisioner content and connections, never triggers, locals or metadata', () => {
+    const json = synthStack(stack => pair(stack));
+    const secretRefs = ['var.owner_password', 'var.ssh_key'];
+    for (const s of stepsOf(json).values()) {
+      const triggers = JSON.stringify(triggersOf(s) ?? {});
+      for (const ref of secretRefs) expect(triggers).not.toContain(ref);
+    }
+    expect(JSON.stringify(json.locals)).not.toMatch(/owner_password|ssh_key/);
+    expect(JSON.stringify(json['//'])).not.toMatch(/owner_password|ssh_key/);
+    // The password travels in its own file provisioner into the 0700 staging directory.
+    const install = step(json, 'east/primary/install').body.provisioner;
+    expect(install[0]['remote-exec'].inline[0]).toMatch(/mkdir -m 0700/);
+    expect(install[1].file.content).toBe('${var.owner_password}');
+    expect(JSON.stringify(install[2])).not.toContain('owner_password');
+  });
+
+  test('install writes hostargs with the handle, owner and main location server and removes the password file on exit', () => {
+    const script = scriptOf(step(synthStack(stack => pair(stack)), 'east/secondary/install'));
+    expect(script).toContain("LH='0x400000'");
+    expect(script).toContain("MLS='ss-east-1'");
+    expect(script).toContain("OWNER='spectrum'");
+    expect(script).toContain(`trap 'rm -rf -- "$STAGE"' EXIT`);
+    expect(script).toContain('install -m 0600 /dev/null "$PWFILE"');
+    expect(script).toContain('-accept');
+  });
+
+  test('load verifies the checksum before stopping the server and uses -add with the precedence', () => {
+    const script = scriptOf(step(synthStack(stack => pair(stack, { secondaryPrecedence: 25 })), 'east/secondary/load'));
+    expect(script.indexOf('sha256sum')).toBeLessThan(script.indexOf('stopSS.pl'));
+    expect(script.indexOf('before-load')).toBeLessThan(script.indexOf('SSdbload'));
+    expect(script).toContain("PRECEDENCE='25'");
+    expect(script).toContain('SSdbload" -ilq -add "$PRECEDENCE"');
+  });
+
+  test('deregister runs MapUpdate on the primary at destroy time, reading the primary from its own triggers', () => {
+    const deregister = step(synthStack(stack => pair(stack)), 'east/secondary/deregister');
+    const provisioner = deregister.body.provisioner[0]['remote-exec'];
+    expect(provisioner.when).toBe('destroy');
+    expect(scriptOf(deregister)).toContain('MapUpdate" -remove "$LH" -precedence "$PRECEDENCE"');
+    expect(deregister.body.connection.host).toBe('ss-east-1');
+    expect(triggersOf(deregister)).toMatchObject({ step: 'deregister', handle: '0x400000', precedence: '20' });
+  });
+
+  test('addSecondary after construction adds a secondary with the next precedence', () => {
+    const json = synthStack(stack => {
+      const landscape = pair(stack);
+      const third = landscape.addSecondary({ host: 'ss-east-3' }, 'tertiary');
+      expect(third.precedence).toBe(30);
+      expect(landscape.secondaries.map(s => s.node.id)).toEqual(['secondary', 'tertiary']);
+    });
+    expect(scriptOf(step(json, 'east/tertiary/load'))).toContain("PRECEDENCE='30'");
+    expect(step(json, 'east/ready').body.depends_on).toContain(address(step(json, 'east/tertiary/load')));
+    expect(json.locals!['east_hostrc-hosts_F6AAA5D4'] ?? Object.values(json.locals!)[0]).toEqual(['ss-east-1', 'ss-east-2', 'ss-east-3']);
+  });
+
+  test('without media the plan configures only: no install step, hostrc first', () => {
+    const json = synthStack(stack => new FaultTolerantLandscape(stack, 'east', {
+      handle: LandscapeHandle.of(0x400000),
+      primary: { host: 'ss-east-1', connection: { hostKey: HOST_KEY } },
+      secondaries: [{ host: 'ss-east-2', connection: { hostKey: HOST_KEY } }],
+    }));
+    expect([...stepsOf(json).keys()].filter(p => p.endsWith('/install'))).toEqual([]);
+    expect(step(json, 'east/primary/hostrc').body.depends_on ?? []).toEqual([]);
+  });
+});
+
+describe('plan resources', () => {
+  test('NULL_RESOURCE (default) writes null_resource with triggers and adds the null provider', () => {
+    const json = synthStack(stack => pair(stack));
+    expect(Object.keys(json.resource)).toEqual(['null_resource']);
+    expect(json.provider).toHaveProperty('null');
+    expect(triggersOf(step(json, 'east/primary/install'))).toHaveProperty('inputs_sha256');
+    expect(step(json, 'east/primary/install').body.triggers).toBeDefined();
+  });
+
+  test('TERRAFORM_DATA writes terraform_data with triggers_replace and needs no provider', () => {
+    const json = synthStack(stack => pair(stack, { resource: PlanResource.TERRAFORM_DATA }));
+    expect(Object.keys(json.resource)).toEqual(['terraform_data']);
+    expect(json.provider).toBeUndefined();
+    expect(step(json, 'east/primary/install').body.triggers_replace).toHaveProperty('inputs_sha256');
+    const deregister = step(json, 'east/secondary/deregister');
+    expect(JSON.stringify(deregister.body.connection)).not.toContain('self.triggers.');
+  });
+});
