@@ -1,0 +1,60 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+const EXAMPLES = ['fault-tolerant', 'distributed', 'composed'];
+const ROOT = join(__dirname, '..', '..');
+
+/** Runs an example's main.ts as `cdktf synth` does and returns its stacks' JSON by name. */
+function synthExample(name: string, planResource: 'null_resource' | 'terraform_data'): { outdir: string; stacks: Map<string, any> } {
+  const outdir = mkdtempSync(join(tmpdir(), `example-${name}-`));
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'ts-node'), ['-P', '../tsconfig.json', '--transpile-only', 'main.ts'], {
+    cwd: join(ROOT, 'examples', name),
+    env: { ...process.env, CDKTF_OUTDIR: outdir, SPECTRUM_PLAN_RESOURCE: planResource },
+    stdio: 'pipe',
+  });
+  const stacks = new Map<string, any>();
+  for (const stack of readdirSync(join(outdir, 'stacks'))) {
+    stacks.set(stack, JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8')));
+  }
+  return { outdir, stacks };
+}
+
+const resourcesOf = (json: any) => Object.values(json.resource).flatMap((byId: any) => Object.values(byId)) as any[];
+
+describe.each(EXAMPLES)('examples/%s', name => {
+  test('synthesizes with null_resource (the default)', () => {
+    const { stacks } = synthExample(name, 'null_resource');
+    expect(stacks.size).toBe(1);
+    const json = [...stacks.values()][0];
+    expect(json.resource.null_resource).toBeDefined();
+    expect(json.terraform.required_providers.null.source).toBe('null');
+  });
+
+  test('synthesizes with terraform_data and passes terraform init && terraform validate offline', () => {
+    const { outdir, stacks } = synthExample(name, 'terraform_data');
+    const [stackName, json] = [...stacks.entries()][0];
+    expect(json.resource.null_resource).toBeUndefined();
+    expect(resourcesOf(json).length).toBeGreaterThan(5);
+    // Secrets come from sensitive variables and never reach triggers.
+    expect(json.variable.spectrum_owner_password.sensitive).toBe(true);
+    for (const resource of resourcesOf(json)) {
+      expect(JSON.stringify(resource.triggers_replace ?? {})).not.toContain('spectrum_owner_password');
+    }
+    const dir = join(outdir, 'stacks', stackName);
+    const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+    const init = spawnSync('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
+    expect({ status: init.status, output: init.stdout }).toMatchObject({ status: 0, output: expect.stringContaining('Terraform has been successfully initialized') });
+    const validate = spawnSync('terraform', ['validate', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
+    expect({ status: validate.status, output: validate.stdout + validate.stderr }).toMatchObject({ status: 0, output: expect.stringContaining('The configuration is valid') });
+  });
+});
+
+test('examples/distributed plans six SpectroSERVERs and one OneClick server', () => {
+  const json = [...synthExample('distributed', 'terraform_data').stacks.values()][0];
+  const installs = resourcesOf(json).filter(r => r['//'].metadata.path.endsWith('/install'));
+  expect(installs).toHaveLength(7);
+  const landscapes = json['//'].metadata['cdktf-spectrum'].landscapes;
+  expect(Object.values(landscapes).map((l: any) => l.handle.text).sort()).toEqual(['0x100000', '0x200000', '0x300000']);
+});

@@ -1,0 +1,131 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdtempSync, readdirSync, readFileSync, mkdirSync, writeFileSync, existsSync } from 'fs';
+import { tmpdir, userInfo } from 'os';
+import { join } from 'path';
+import { FaultTolerantLandscape, LandscapeHandle, PlanResource, StandbyMode } from '../../lib';
+import { SshTarget } from '../../lib/plan/plan-step';
+import { InstallInput } from '../../lib/plan/server-plan-input';
+import { literal } from '../../lib/plan/shell';
+import { HOSTRC_BEGIN, HOSTRC_END, hostrcStep } from '../../lib/plan/steps/hostrc-step';
+import { vnmrcStep } from '../../lib/plan/steps/vnmrc-step';
+import { HOST_KEY, scriptOf, secrets, stepsOf, synthStack } from '../support/synth';
+
+const target: SshTarget = { host: literal('h1'), user: literal('root'), port: literal('22'), agent: false, timeout: '5m' };
+
+/** A fake $SPECROOT whose start/stop scripts log their calls. */
+function fakeSpecroot(): { root: string; install: InstallInput; calls: () => string[] } {
+  const root = join(mkdtempSync(join(tmpdir(), 'spx-')), 'Spectrum');
+  mkdirSync(join(root, 'SS'), { recursive: true });
+  mkdirSync(join(root, 'bin'));
+  for (const tool of ['stopSS.pl', 'startSS.pl']) {
+    writeFileSync(join(root, 'bin', tool), `#!/bin/sh\necho ${tool} >> "${root}/calls.log"\n`, { mode: 0o755 });
+  }
+  return {
+    root,
+    install: { installDir: literal(root), owner: literal(userInfo().username), excludeParts: [] },
+    calls: () => (existsSync(join(root, 'calls.log')) ? readFileSync(join(root, 'calls.log'), 'utf8').trim().split('\n') : []),
+  };
+}
+
+function run(script: string): { status: number; output: string } {
+  const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+  return { status: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
+}
+
+function backups(dir: string, name: string): string[] {
+  return readdirSync(dir).filter(f => f.startsWith(`${name}.cdktf-spectrum-`) && f.endsWith('.bak'));
+}
+
+describe('hostrc script', () => {
+  test('adds the managed block, keeps the other lines, is idempotent and keeps a backup of what it replaced', () => {
+    const { root, install } = fakeSpecroot();
+    const hostrc = join(root, '.hostrc');
+    writeFileSync(hostrc, 'localhost-only\n# site note\n');
+    const script = (hosts: string[]) => hostrcStep(target, install, hosts.map(literal), literal('digest')).script;
+
+    expect(run(script(['ss-1', 'ss-2', 'oc-1'])).status).toBe(0);
+    expect(readFileSync(hostrc, 'utf8')).toBe(`localhost-only\n# site note\n${HOSTRC_BEGIN}\nss-1\nss-2\noc-1\n${HOSTRC_END}\n`);
+    expect(backups(root, '.hostrc')).toHaveLength(1);
+
+    const second = run(script(['ss-1', 'ss-2', 'oc-1']));
+    expect(second.output).toContain('unchanged');
+    expect(backups(root, '.hostrc')).toHaveLength(1);
+
+    expect(run(script(['ss-1', 'ss-3'])).status).toBe(0);
+    expect(readFileSync(hostrc, 'utf8')).toBe(`localhost-only\n# site note\n${HOSTRC_BEGIN}\nss-1\nss-3\n${HOSTRC_END}\n`);
+  });
+
+  test('refuses a host that is not a host name before touching the file', () => {
+    const { root, install } = fakeSpecroot();
+    writeFileSync(join(root, '.hostrc'), 'localhost\n');
+    // A token resolved by Terraform to something malicious is re-validated at run time.
+    const result = run(hostrcStep(target, install, [literal('ss-1')], literal('d')).script.replace("ss-1\nCDKTF_SPECTRUM_HOSTS", "ss-1\n+\nCDKTF_SPECTRUM_HOSTS"));
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain("invalid host name '+'");
+    expect(readFileSync(join(root, '.hostrc'), 'utf8')).toBe('localhost\n');
+  });
+
+  test('fails clearly when Spectrum is not installed', () => {
+    const { root, install } = fakeSpecroot();
+    execFileSync('rm', ['-rf', join(root, 'SS')]);
+    const result = run(hostrcStep(target, install, [literal('ss-1')], literal('d')).script);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('Spectrum is not installed');
+  });
+});
+
+describe('vnmrc script', () => {
+  test('upserts managed keys in place, keeps comments and other keys, restarts only on change', () => {
+    const { root, install, calls } = fakeSpecroot();
+    const vnmrc = join(root, 'SS', '.vnmrc');
+    writeFileSync(vnmrc, '# SpectroSERVER settings\nagent_port=161\nsecondary_polling=no\nsecondary_polling=no\n');
+
+    expect(run(vnmrcStep(target, install, { secondary_polling: 'yes', wait_active: 'yes' }).script).status).toBe(0);
+    expect(readFileSync(vnmrc, 'utf8')).toBe('# SpectroSERVER settings\nagent_port=161\nsecondary_polling=yes\nwait_active=yes\n');
+    expect(calls()).toEqual(['stopSS.pl', 'startSS.pl']);
+    expect(backups(join(root, 'SS'), '.vnmrc')).toHaveLength(1);
+
+    const again = run(vnmrcStep(target, install, { secondary_polling: 'yes', wait_active: 'yes' }).script);
+    expect(again.output).toContain('unchanged, no restart');
+    expect(calls()).toEqual(['stopSS.pl', 'startSS.pl']);
+
+    // A key the plan managed before and no longer wants is removed; the user's own keys stay.
+    expect(run(vnmrcStep(target, install, { secondary_polling: 'yes' }).script).status).toBe(0);
+    expect(readFileSync(vnmrc, 'utf8')).toBe('# SpectroSERVER settings\nagent_port=161\nsecondary_polling=yes\n');
+  });
+});
+
+describe('every generated script', () => {
+  test('is valid bash (bash -n), and the remote wrapper is valid sh', () => {
+    for (const resource of [PlanResource.NULL_RESOURCE, PlanResource.TERRAFORM_DATA]) {
+      const json = synthStack(stack => {
+        const { password, key } = secrets(stack);
+        new FaultTolerantLandscape(stack, 'east', {
+          handle: LandscapeHandle.of(0x400000),
+          primary: { host: 'ss-east-1' },
+          secondaries: [{ host: 'ss-east-2' }],
+          standbyMode: StandbyMode.HOT,
+          install: { mediaPath: '/mnt/spectrum', ownerPassword: password, excludeParts: ['SA-RPT-MGR'] },
+          connection: { privateKey: key, hostKey: HOST_KEY, bastionHost: 'jump-1' },
+          planResource: resource,
+        });
+      });
+      const kinds = new Set<string>();
+      for (const s of stepsOf(json).values()) {
+        if (!s.body.provisioner) continue;
+        kinds.add(s.path.split('/').pop()!);
+        // Terraform references stand for values only known at apply time.
+        const text = scriptOf(s).replace(/\$\{(var|local|self|sha256|join|file|terraform_data|null_resource)[^}]*\}/g, 'value');
+        const remote = s.body.provisioner.some((p: any) => p['remote-exec']);
+        const check = spawnSync(remote ? 'sh' : 'bash', ['-n'], { input: text, encoding: 'utf8' });
+        expect({ path: s.path, stderr: check.stderr }).toEqual({ path: s.path, stderr: '' });
+        if (remote) {
+          const inner = text.split("<<'CDKTF_SPECTRUM_SCRIPT'\n")[1].split('\nCDKTF_SPECTRUM_SCRIPT\n')[0];
+          const bashCheck = spawnSync('bash', ['-n'], { input: inner, encoding: 'utf8' });
+          expect({ path: s.path, stderr: bashCheck.stderr }).toEqual({ path: s.path, stderr: '' });
+        }
+      }
+      expect([...kinds].sort()).toEqual(['deregister', 'hostrc', 'install', 'load', 'savefile', 'transfer', 'vnmrc']);
+    }
+  });
+});
