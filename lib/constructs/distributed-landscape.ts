@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { LandscapeOptions } from '../model/landscape-options';
 import { OneClickServerOptions } from '../model/one-click-server-options';
 import { PlanResource } from '../model/plan-resource';
@@ -75,21 +75,28 @@ export class DistributedLandscape extends Construct {
   public readonly oneClickServers: OneClickServer[] = [];
 
   private readonly props: DistributedLandscapeProps;
-  private readonly hostList: ManagedHostList;
+  /** Every SpectroSERVER and OneClick host of the DSS, whatever stack it lives in. */
+  private readonly hosts: string[] = [];
+  /** One copy of the host list per stack with members. */
+  private readonly hostLists = new Map<TerraformStack, ManagedHostList>();
   private readonly registry: SpectrumRegistry;
 
   constructor(scope: Construct, id: string, props: DistributedLandscapeProps) {
     super(scope, id);
     this.props = props;
     markLandscapeParent(this);
-    this.hostList = new ManagedHostList(this, 'hostrc-hosts');
     this.master = new FaultTolerantLandscape(this, MASTER_ID, props.master);
     this.registry = SpectrumRegistry.of(this);
     this.registry.addDistributed(this);
     new TopologyMetadata(this, 'topology', () => ({ distributed: { [this.node.path]: this._toDistributedNode() } }));
   }
 
-  /** Adds a distributed landscape; it waits only for the master primary. */
+  /**
+   * Adds a distributed landscape in this construct's scope; it waits only
+   * for the master primary. To put a member in another stack (to shard
+   * Terraform state), create it there with
+   * `new FaultTolerantLandscape(otherStack, id, { ...options, distributedLandscape: dss })`.
+   */
   public addLandscape(id: string, options: LandscapeOptions): FaultTolerantLandscape {
     const landscape = new FaultTolerantLandscape(this, id, options);
     this.landscapes.push(landscape);
@@ -106,10 +113,11 @@ export class DistributedLandscape extends Construct {
   }
 
   /** @internal */
-  public _memberContextFor(): MemberContext {
+  public _memberContextFor(_memberId: string, member: IConstruct): MemberContext {
+    const memberStack = TerraformStack.of(member);
     const shared = {
       distributedPath: this.node.path,
-      hostList: this.hostList,
+      hostList: this.hostListIn(memberStack),
       standbyMode: this.props.standbyMode,
       install: this.props.install,
       connection: this.props.connection,
@@ -117,12 +125,36 @@ export class DistributedLandscape extends Construct {
     };
     // While the constructor builds the master, `this.master` is not set yet.
     if (!this.master) return { ...shared, isMaster: true, after: [] };
+    const masterStack = TerraformStack.of(this.master);
+    if (memberStack !== masterStack) {
+      // depends_on cannot cross stacks: the member's whole stack is deployed
+      // after the master's instead (cdktf orders dependent stacks).
+      memberStack.addDependency(masterStack);
+      return { ...shared, isMaster: false, mainLocationServer: this.master.primary.host, after: [] };
+    }
     return {
       ...shared,
       isMaster: false,
       mainLocationServer: this.master.primary.host,
       after: [this.master._primaryConfigured],
     };
+  }
+
+  /** @internal a landscape created elsewhere with `distributedLandscape: this` */
+  public _adoptLandscape(landscape: FaultTolerantLandscape): void {
+    this.landscapes.push(landscape);
+    this.registry.changed();
+  }
+
+  private hostListIn(stack: TerraformStack): ManagedHostList {
+    let list = this.hostLists.get(stack);
+    if (!list) {
+      const scope = stack === TerraformStack.of(this) ? this : stack;
+      const id = scope === this ? 'hostrc-hosts' : `${this.node.id}-hostrc-hosts`;
+      list = new ManagedHostList(scope, id, this.hosts);
+      this.hostLists.set(stack, list);
+    }
+    return list;
   }
 
   /** @internal */

@@ -27,6 +27,7 @@ import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from '
 import { SpectroServer } from './spectro-server';
 import { SpectrumRegistry } from './spectrum-registry';
 import { emitMarker, emitStep, selfReferencingTarget } from './step-emitter';
+import type { DistributedLandscape } from './distributed-landscape';
 import { TopologyMetadata } from './topology-metadata';
 import { valueOf } from './token-values';
 
@@ -37,6 +38,16 @@ export interface FaultTolerantLandscapeProps extends LandscapeOptions {
    * @default - the landscape's own primary (the master primary in a DSS)
    */
   readonly mainLocationServer?: string;
+
+  /**
+   * Makes this landscape a member of a distributed landscape defined
+   * elsewhere, typically in another stack of the same app (one stack per
+   * landscape group shards Terraform state). The member's stack is then
+   * deployed after the master's; hosts of such members should be literals or
+   * come from stacks deployed before the DSS's.
+   * @default - a member only when created by `DistributedLandscape.addLandscape`
+   */
+  readonly distributedLandscape?: DistributedLandscape;
 }
 
 /**
@@ -84,7 +95,8 @@ export class FaultTolerantLandscape extends Construct {
   constructor(scope: Construct, id: string, props: FaultTolerantLandscapeProps) {
     super(scope, id);
     this.props = props;
-    this.context = isLandscapeParent(scope) ? scope._memberContextFor(id) : { isMaster: false, after: [] };
+    const parent = props.distributedLandscape ?? (isLandscapeParent(scope) ? scope : undefined);
+    this.context = parent ? parent._memberContextFor(id, this) : { isMaster: false, after: [] };
     this.handle = props.handle;
     this.standbyMode = props.standbyMode ?? this.context.standbyMode ?? StandbyMode.WARM;
     this.planResource = props.planResource ?? this.context.planResource ?? PlanResource.NULL_RESOURCE;
@@ -109,6 +121,7 @@ export class FaultTolerantLandscape extends Construct {
     new TopologyMetadata(this, 'topology', () => ({ landscapes: { [this.node.path]: this._toLandscapeNode() } }));
 
     for (const secondary of props.secondaries ?? []) this.addSecondary(secondary);
+    props.distributedLandscape?._adoptLandscape(this);
   }
 
   /**

@@ -10,10 +10,13 @@ import { Fn, Lazy, TerraformLocal } from './cdktf-bridge';
  * Terraform (exact even when hosts are tokens).
  */
 export class ManagedHostList extends Construct {
-  private readonly hosts: string[] = [];
   private readonly local: TerraformLocal;
 
-  constructor(scope: Construct, id: string) {
+  /**
+   * @param hosts the list to write; shared by the copies a DSS keeps in each
+   *   stack its members live in, so no stack reads another stack's local
+   */
+  constructor(scope: Construct, id: string, private readonly hosts: string[] = []) {
     super(scope, id);
     this.local = new TerraformLocal(this, 'hosts', Lazy.listValue({ produce: () => this.hosts }));
   }

@@ -28,8 +28,8 @@ const PARENT = Symbol.for('cdktf-spectrum.LandscapeParent');
 
 /** A construct that landscapes or OneClick servers can be members of. */
 export interface LandscapeParent extends IConstruct {
-  /** Context for the member being constructed with construct id `memberId`. */
-  _memberContextFor(memberId: string): MemberContext;
+  /** Context for the member being constructed with construct id `memberId` (at `member`). */
+  _memberContextFor(memberId: string, member: IConstruct): MemberContext;
 }
 
 export function markLandscapeParent(parent: LandscapeParent): void {

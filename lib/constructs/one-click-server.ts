@@ -34,7 +34,7 @@ export class OneClickServer extends Construct {
   constructor(scope: Construct, id: string, options: OneClickServerOptions) {
     super(scope, id);
     this.options = options;
-    this.context = isLandscapeParent(scope) ? scope._memberContextFor(id) : { isMaster: false, after: [] };
+    this.context = isLandscapeParent(scope) ? scope._memberContextFor(id, this) : { isMaster: false, after: [] };
     this.host = options.host;
     this.mainLocationServer = options.mainLocationServer ?? this.context.mainLocationServer ?? '';
     this.context.hostList?.add(options.host);

@@ -9,6 +9,7 @@ const TOKEN_MARKER = /(\$\{TfToken\[[^\]]+\]\})/;
 export function escapeTemplateSequences(text: string): string {
   return text
     .split(TOKEN_MARKER)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')))
+    // Replacement functions, not strings: in a replacement string `$$` means `$`.
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{')))
     .join('');
 }

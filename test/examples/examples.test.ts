@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-const EXAMPLES = ['fault-tolerant', 'distributed', 'composed'];
+const EXAMPLES = ['fault-tolerant', 'distributed', 'composed', 'multi-stack'];
 const ROOT = join(__dirname, '..', '..');
 
 /** Runs an example's main.ts as `cdktf synth` does and returns its stacks' JSON by name. */
@@ -26,15 +26,16 @@ const resourcesOf = (json: any) => Object.values(json.resource).flatMap((byId: a
 describe.each(EXAMPLES)('examples/%s', name => {
   test('synthesizes with null_resource (the default)', () => {
     const { stacks } = synthExample(name, 'null_resource');
-    expect(stacks.size).toBe(1);
-    const json = [...stacks.values()][0];
-    expect(json.resource.null_resource).toBeDefined();
-    expect(json.terraform.required_providers.null.source).toBe('null');
+    expect(stacks.size).toBe(name === 'multi-stack' ? 3 : 1);
+    for (const json of stacks.values()) {
+      expect(json.resource.null_resource).toBeDefined();
+      expect(json.terraform.required_providers.null.source).toBe('null');
+    }
   });
 
   test('synthesizes with terraform_data and passes terraform init && terraform validate offline', () => {
     const { outdir, stacks } = synthExample(name, 'terraform_data');
-    const [stackName, json] = [...stacks.entries()][0];
+    for (const [stackName, json] of stacks) {
     expect(json.resource.null_resource).toBeUndefined();
     expect(resourcesOf(json).length).toBeGreaterThan(5);
     // Secrets come from sensitive variables and never reach triggers.
@@ -48,6 +49,7 @@ describe.each(EXAMPLES)('examples/%s', name => {
     expect({ status: init.status, output: init.stdout }).toMatchObject({ status: 0, output: expect.stringContaining('Terraform has been successfully initialized') });
     const validate = spawnSync('terraform', ['validate', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
     expect({ status: validate.status, output: validate.stdout + validate.stderr }).toMatchObject({ status: 0, output: expect.stringContaining('The configuration is valid') });
+    }
   });
 });
 
@@ -57,4 +59,19 @@ test('examples/distributed plans six SpectroSERVERs and one OneClick server', ()
   expect(installs).toHaveLength(7);
   const landscapes = json['//'].metadata['cdktf-spectrum'].landscapes;
   expect(Object.values(landscapes).map((l: any) => l.handle.text).sort()).toEqual(['0x100000', '0x200000', '0x300000']);
+});
+
+test('examples/multi-stack shards one DSS over three stacks, deployed after the master stack', () => {
+  const { outdir, stacks } = synthExample('multi-stack', 'terraform_data');
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+  expect(manifest.stacks['spectrum-emea'].dependencies).toEqual(['spectrum-master']);
+  expect(manifest.stacks['spectrum-apac'].dependencies).toEqual(['spectrum-master']);
+  // Every stack's .hostrc list holds every host of the estate.
+  const lists = [...stacks.values()].map(json => Object.values(json.locals)[0] as string[]);
+  for (const list of lists) expect(list).toHaveLength(11);
+  // Members point at the master primary and are members of the master stack's DSS.
+  const emea = stacks.get('spectrum-emea');
+  expect(emea['//'].metadata['cdktf-spectrum'].landscapes['spectrum-emea/paris'].distributed).toBe('spectrum-master/estate');
+  const install = resourcesOf(emea).find(r => r['//'].metadata.path === 'spectrum-emea/paris/primary/install');
+  expect(install.provisioner[2]['remote-exec'].inline[0]).toContain("MLS='mls-1.example.net'");
 });

@@ -56,7 +56,9 @@ known_line() { # host port key
 # ssh_peer ALIAS HOST USER PORT HOST_KEY KEY_FILE KEY_ENV BASTION BASTION_USER BASTION_PORT BASTION_HOST_KEY
 # writes one Host block (and known_hosts lines) for a peer.
 ssh_peer() {
-  local alias=$1 host=$2 user=$3 port=$4 hostkey=$5 keyfile=$6 keyenv=$7 bastion=$8 buser=$9 bport=${10} bkey=${11}
+  local alias=$1 host=$2 user=$3 port=$4 hostkey=$5 keyfile=$6 keyenv=$7 bastion=$8 buser=$9
+  shift 9
+  local bport=$1 bkey=$2
   if [ -n "$(printenv "$keyenv" || true)" ]; then
     printenv "$keyenv" > "$WORK/$alias.key"
     keyfile="$WORK/$alias.key"
