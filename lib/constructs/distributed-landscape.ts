@@ -1,11 +1,4 @@
 import { Construct, IConstruct } from 'constructs';
-import { LandscapeOptions } from '../model/landscape-options';
-import { OneClickServerOptions } from '../model/one-click-server-options';
-import { PlanResource } from '../model/plan-resource';
-import { SpectrumInstallOptions } from '../model/spectrum-install-options';
-import { SshConnectionOptions } from '../model/ssh-connection-options';
-import { StandbyMode } from '../model/standby-mode';
-import { DistributedNode } from '../model/topology';
 import { TerraformStack } from './cdktf-bridge';
 import { FaultTolerantLandscape } from './fault-tolerant-landscape';
 import { ManagedHostList } from './managed-host-list';
@@ -13,6 +6,13 @@ import { markLandscapeParent, MemberContext } from './member-context';
 import { OneClickServer } from './one-click-server';
 import { SpectrumRegistry } from './spectrum-registry';
 import { TopologyMetadata } from './topology-metadata';
+import { LandscapeOptions } from '../model/landscape-options';
+import { OneClickServerOptions } from '../model/one-click-server-options';
+import { PlanResource } from '../model/plan-resource';
+import { SpectrumInstallOptions } from '../model/spectrum-install-options';
+import { SshConnectionOptions } from '../model/ssh-connection-options';
+import { StandbyMode } from '../model/standby-mode';
+import { DistributedNode } from '../model/topology';
 
 /** Construct id of the master landscape (public contract). */
 const MASTER_ID = 'master';

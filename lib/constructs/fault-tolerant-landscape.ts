@@ -1,4 +1,16 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable, TerraformResource, TerraformStack } from './cdktf-bridge';
+import { DEFAULTS, mergeConnection, mergeInstall } from './defaults';
+import type { DistributedLandscape } from './distributed-landscape';
+import { ManagedHostList } from './managed-host-list';
+import { isLandscapeParent, markLandscapeParent, MemberContext } from './member-context';
+import { OneClickServer } from './one-click-server';
+import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from './server-facts';
+import { SpectroServer } from './spectro-server';
+import { SpectrumRegistry } from './spectrum-registry';
+import { emitMarker, emitStep, selfReferencingTarget } from './step-emitter';
+import { valueOf } from './token-values';
+import { TopologyMetadata } from './topology-metadata';
 import { BackupMethod } from '../model/backup-method';
 import { LandscapeHandle } from '../model/landscape-handle';
 import { LandscapeOptions } from '../model/landscape-options';
@@ -18,18 +30,6 @@ import { loadStep } from '../plan/steps/load-step';
 import { savefileStep } from '../plan/steps/savefile-step';
 import { transferStep } from '../plan/steps/transfer-step';
 import { vnmrcStep } from '../plan/steps/vnmrc-step';
-import { ITerraformDependable, TerraformResource, TerraformStack } from './cdktf-bridge';
-import { DEFAULTS, mergeConnection, mergeInstall } from './defaults';
-import { ManagedHostList } from './managed-host-list';
-import { isLandscapeParent, markLandscapeParent, MemberContext } from './member-context';
-import { OneClickServer } from './one-click-server';
-import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from './server-facts';
-import { SpectroServer } from './spectro-server';
-import { SpectrumRegistry } from './spectrum-registry';
-import { emitMarker, emitStep, selfReferencingTarget } from './step-emitter';
-import type { DistributedLandscape } from './distributed-landscape';
-import { TopologyMetadata } from './topology-metadata';
-import { valueOf } from './token-values';
 
 /** Props of a fault-tolerant landscape. */
 export interface FaultTolerantLandscapeProps extends LandscapeOptions {
@@ -261,7 +261,8 @@ export class FaultTolerantLandscape extends Construct {
     const primaryInput = this.planInputOf(this.primary);
     const secondaryInput = this.planInputOf(secondary);
     if (!this.savefile) {
-      this.savefile = emitStep(this.primary, savefileStep(primaryInput, this.props.backup === BackupMethod.COMMAND ? this.props.backupCommand : undefined), {
+      const backupCommand = this.props.backup === BackupMethod.COMMAND ? this.props.backupCommand : undefined;
+      this.savefile = emitStep(this.primary, savefileStep(primaryInput, backupCommand), {
         resource,
         after: [this.primary._steps.vnmrc],
         chain: { install: this.primary._steps.install },

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { ShellValue } from '../plan/shell';
 import { Fn, Lazy, TerraformLocal } from './cdktf-bridge';
+import { ShellValue } from '../plan/shell';
 
 /**
  * The hosts every `.hostrc` of a landscape (of a whole DSS) must list, kept

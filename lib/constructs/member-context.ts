@@ -1,10 +1,10 @@
 import { IConstruct } from 'constructs';
+import { ITerraformDependable } from './cdktf-bridge';
+import { ManagedHostList } from './managed-host-list';
 import { PlanResource } from '../model/plan-resource';
 import { SpectrumInstallOptions } from '../model/spectrum-install-options';
 import { SshConnectionOptions } from '../model/ssh-connection-options';
 import { StandbyMode } from '../model/standby-mode';
-import { ITerraformDependable } from './cdktf-bridge';
-import { ManagedHostList } from './managed-host-list';
 
 /** What a landscape or OneClick server takes from the environment it belongs to. */
 export interface MemberContext {

@@ -1,16 +1,16 @@
 import { Construct } from 'constructs';
-import { OneClickServerOptions } from '../model/one-click-server-options';
-import { OneClickNode } from '../model/topology';
-import { installStep } from '../plan/steps/install-step';
 import { TerraformResource, TerraformStack } from './cdktf-bridge';
 import { DEFAULTS, mergeConnection, mergeInstall } from './defaults';
 import { isLandscapeParent, MemberContext } from './member-context';
 import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from './server-facts';
 import { SpectrumRegistry } from './spectrum-registry';
 import { emitStep } from './step-emitter';
-import { TopologyMetadata } from './topology-metadata';
 import { valueOf } from './token-values';
+import { TopologyMetadata } from './topology-metadata';
+import { OneClickServerOptions } from '../model/one-click-server-options';
 import { PlanResource } from '../model/plan-resource';
+import { OneClickNode } from '../model/topology';
+import { installStep } from '../plan/steps/install-step';
 
 /**
  * A OneClick server. Created by `DistributedLandscape.addOneClickServer` or

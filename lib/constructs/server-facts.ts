@@ -1,10 +1,10 @@
+import { DEFAULTS } from './defaults';
+import { isLiteral, optionalValueOf, valueOf } from './token-values';
 import { SpectrumInstallOptions } from '../model/spectrum-install-options';
 import { SshConnectionOptions } from '../model/ssh-connection-options';
 import { ConnectionFacts, InstallFacts } from '../model/topology';
 import { SshTarget } from '../plan/plan-step';
 import { InstallInput } from '../plan/server-plan-input';
-import { DEFAULTS } from './defaults';
-import { isLiteral, optionalValueOf, valueOf } from './token-values';
 
 /** What the rules need to know about a merged connection (no secret values). */
 export function connectionFactsOf(connection: SshConnectionOptions): ConnectionFacts {

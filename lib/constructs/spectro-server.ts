@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
+import { TerraformResource } from './cdktf-bridge';
 import { ServerRole } from '../model/server-role';
 import { SpectroServerOptions } from '../model/spectro-server-options';
-import { TerraformResource } from './cdktf-bridge';
 
 /** Props of a SpectroSERVER construct; landscapes create these. */
 export interface SpectroServerProps extends SpectroServerOptions {

@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
+import { Annotations, Aspects, IAspect, TerraformStack } from './cdktf-bridge';
 import { Finding, formatFinding, formatFindingAt } from '../model/finding';
 import { DistributedNode, LandscapeNode, OneClickNode, Topology } from '../model/topology';
 import { runRules } from '../rules/catalogue';
-import { Annotations, Aspects, IAspect, TerraformStack } from './cdktf-bridge';
 
 /** A construct that contributes to the topology and reports the findings about the paths it claims. */
 export interface TopologyMember extends IConstruct {

@@ -1,8 +1,5 @@
 import { createHash } from 'crypto';
 import { Construct } from 'constructs';
-import { PlanResource } from '../model/plan-resource';
-import { PlanStep, SshTarget } from '../plan/plan-step';
-import { TRANSFER_KEY_ENV } from '../plan/steps/transfer-step';
 import {
   DataResource,
   Fn,
@@ -15,6 +12,9 @@ import {
 } from './cdktf-bridge';
 import { ensureNullProvider } from './null-provider';
 import { escapeTemplateSequences } from './terraform-template';
+import { PlanResource } from '../model/plan-resource';
+import { PlanStep, SshTarget } from '../plan/plan-step';
+import { TRANSFER_KEY_ENV } from '../plan/steps/transfer-step';
 
 /** Delimiter of the here-document that carries a step's script to the host. */
 const SCRIPT_DELIMITER = 'CDKTF_SPECTRUM_SCRIPT';

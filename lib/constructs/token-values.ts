@@ -1,6 +1,6 @@
+import { Token } from './cdktf-bridge';
 import { MaybeToken } from '../model/topology';
 import { ShellValue } from '../plan/shell';
-import { Token } from './cdktf-bridge';
 
 /** A string or number the user gave, as the pure layers see it. */
 export function valueOf(value: string | number): ShellValue & MaybeToken {

@@ -24,7 +24,7 @@ export function literal(text: string): ShellValue {
 
 /** POSIX single quoting: the result is one word whatever `text` holds. */
 export function quote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
+  return `'${text.replace(/'/g, '\'\\\'\'')}'`;
 }
 
 /**

@@ -86,7 +86,7 @@ describe('FaultTolerantLandscape plan', () => {
     expect(script).toContain("LH='0x400000'");
     expect(script).toContain("MLS='ss-east-1'");
     expect(script).toContain("OWNER='spectrum'");
-    expect(script).toContain(`trap 'rm -rf -- "$STAGE"' EXIT`);
+    expect(script).toContain('trap \'rm -rf -- "$STAGE"\' EXIT');
     expect(script).toContain('install -m 0600 /dev/null "$PWFILE"');
     expect(script).toContain('-accept');
   });

@@ -36,19 +36,19 @@ describe.each(EXAMPLES)('examples/%s', name => {
   test('synthesizes with terraform_data and passes terraform init && terraform validate offline', () => {
     const { outdir, stacks } = synthExample(name, 'terraform_data');
     for (const [stackName, json] of stacks) {
-    expect(json.resource.null_resource).toBeUndefined();
-    expect(resourcesOf(json).length).toBeGreaterThan(5);
-    // Secrets come from sensitive variables and never reach triggers.
-    expect(json.variable.spectrum_owner_password.sensitive).toBe(true);
-    for (const resource of resourcesOf(json)) {
-      expect(JSON.stringify(resource.triggers_replace ?? {})).not.toContain('spectrum_owner_password');
-    }
-    const dir = join(outdir, 'stacks', stackName);
-    const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
-    const init = spawnSync('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
-    expect({ status: init.status, output: init.stdout }).toMatchObject({ status: 0, output: expect.stringContaining('Terraform has been successfully initialized') });
-    const validate = spawnSync('terraform', ['validate', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
-    expect({ status: validate.status, output: validate.stdout + validate.stderr }).toMatchObject({ status: 0, output: expect.stringContaining('The configuration is valid') });
+      expect(json.resource.null_resource).toBeUndefined();
+      expect(resourcesOf(json).length).toBeGreaterThan(5);
+      // Secrets come from sensitive variables and never reach triggers.
+      expect(json.variable.spectrum_owner_password.sensitive).toBe(true);
+      for (const resource of resourcesOf(json)) {
+        expect(JSON.stringify(resource.triggers_replace ?? {})).not.toContain('spectrum_owner_password');
+      }
+      const dir = join(outdir, 'stacks', stackName);
+      const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+      const init = spawnSync('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
+      expect({ status: init.status, output: init.stdout }).toMatchObject({ status: 0, output: expect.stringContaining('Terraform has been successfully initialized') });
+      const validate = spawnSync('terraform', ['validate', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
+      expect({ status: validate.status, output: validate.stdout + validate.stderr }).toMatchObject({ status: 0, output: expect.stringContaining('The configuration is valid') });
     }
   });
 });

@@ -59,7 +59,7 @@ describe('hostrc script', () => {
     const { root, install } = fakeSpecroot();
     writeFileSync(join(root, '.hostrc'), 'localhost\n');
     // A token resolved by Terraform to something malicious is re-validated at run time.
-    const result = run(hostrcStep(target, install, [literal('ss-1')], literal('d')).script.replace("ss-1\nCDKTF_SPECTRUM_HOSTS", "ss-1\n+\nCDKTF_SPECTRUM_HOSTS"));
+    const result = run(hostrcStep(target, install, [literal('ss-1')], literal('d')).script.replace('ss-1\nCDKTF_SPECTRUM_HOSTS', 'ss-1\n+\nCDKTF_SPECTRUM_HOSTS'));
     expect(result.status).not.toBe(0);
     expect(result.output).toContain("invalid host name '+'");
     expect(readFileSync(join(root, '.hostrc'), 'utf8')).toBe('localhost\n');

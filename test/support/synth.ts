@@ -2,10 +2,10 @@ import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 
 /** A parsed `cdk.tf.json`. */
 export type Synthesized = {
-  resource: { [type: string]: { [logicalId: string]: any } };
-  locals?: { [name: string]: any };
-  provider?: { [name: string]: any };
-  variable?: { [name: string]: any };
+  'resource': { [type: string]: { [logicalId: string]: any } };
+  'locals'?: { [name: string]: any };
+  'provider'?: { [name: string]: any };
+  'variable'?: { [name: string]: any };
   '//'?: any;
 };
 
