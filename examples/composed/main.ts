@@ -14,13 +14,13 @@ class MonitoringPlatformStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     const vars = new EstateVariables(this, 'vars');
-    const primaryVm = new DataResource(this, 'primary-vm', { input: vars.host('primary') });
-    const secondaryVm = new DataResource(this, 'secondary-vm', { input: vars.host('secondary') });
+    const primaryVm = new DataResource(this, 'primary-vm', { input: { address: vars.host('primary') } });
+    const secondaryVm = new DataResource(this, 'secondary-vm', { input: { address: vars.host('secondary') } });
 
     const spectrum = new FaultTolerantLandscape(this, 'spectrum', {
       handle: LandscapeHandle.parse('0x500000'),
-      primary: { host: primaryVm.getStringAttribute('output'), connection: vars.connection('primary') },
-      secondaries: [{ host: secondaryVm.getStringAttribute('output'), connection: vars.connection('secondary') }],
+      primary: { host: primaryVm.getStringAttribute('output.address'), connection: vars.connection('primary') },
+      secondaries: [{ host: secondaryVm.getStringAttribute('output.address'), connection: vars.connection('secondary') }],
       install: vars.install(),
       planResource: planResourceFromEnvironment(),
     });

@@ -7,16 +7,13 @@ export {
   Aspects,
   DataResource,
   Fn,
-  IAspect,
-  ITerraformDependable,
   Lazy,
   TerraformElement,
   TerraformLocal,
   TerraformResource,
-  TerraformSelf,
   TerraformStack,
   Token,
 } from 'cdktf';
-export type { SSHProvisionerConnection, FileProvisioner, LocalExecProvisioner, RemoteExecProvisioner } from 'cdktf';
+export type { IAspect, ITerraformDependable, SSHProvisionerConnection, FileProvisioner, LocalExecProvisioner, RemoteExecProvisioner } from 'cdktf';
 export { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
 export { NullProvider } from '@cdktf/provider-null/lib/provider';

@@ -130,12 +130,13 @@ export class DistributedLandscape extends Construct {
       // depends_on cannot cross stacks: the member's whole stack is deployed
       // after the master's instead (cdktf orders dependent stacks).
       memberStack.addDependency(masterStack);
-      return { ...shared, isMaster: false, mainLocationServer: this.master.primary.host, after: [] };
+      return { ...shared, isMaster: false, mainLocationServer: this.master.primary.host, mainLocationHandle: this.master.handle.toString(), after: [] };
     }
     return {
       ...shared,
       isMaster: false,
       mainLocationServer: this.master.primary.host,
+      mainLocationHandle: this.master.handle.toString(),
       after: [this.master._primaryConfigured],
     };
   }

@@ -8,7 +8,7 @@ import { OneClickServer } from './one-click-server';
 import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from './server-facts';
 import { SpectroServer } from './spectro-server';
 import { SpectrumRegistry } from './spectrum-registry';
-import { emitMarker, emitStep, selfReferencingTarget } from './step-emitter';
+import { emitMarker, emitStep } from './step-emitter';
 import { valueOf } from './token-values';
 import { TopologyMetadata } from './topology-metadata';
 import { BackupMethod } from '../model/backup-method';
@@ -56,7 +56,8 @@ export interface FaultTolerantLandscapeProps extends LandscapeOptions {
  *
  * Synthesizes the plan of DESIGN.md: per server `install` (with media),
  * `hostrc`, `vnmrc`; on the primary a `savefile` when there are secondaries;
- * per secondary `transfer`, `load` and a destroy-time `deregister`.
+ * per secondary `transfer` and `load`; on the primary a `deregister` step that
+ * removes map entries of secondaries the code no longer has.
  * Construct ids are a public contract: `primary`, `secondary`,
  * `secondary-2`, ... (or the ids you give with `addSecondary(options, id)`).
  *
@@ -110,9 +111,11 @@ export class FaultTolerantLandscape extends Construct {
       precedence: props.primary.precedence ?? DEFAULTS.primaryPrecedence,
     });
     this.emitServerSteps(this.primary);
+    this.emitDeregisterStep();
     this.readyMarker = emitMarker(this, 'ready', this.planResource, () => [
       this.primary._steps.vnmrc,
       ...this.secondaries.map(s => s._steps.load),
+      ...(this.primary._steps.deregister ? [this.primary._steps.deregister] : []),
     ]);
     this.ready = this.readyMarker;
 
@@ -141,6 +144,7 @@ export class FaultTolerantLandscape extends Construct {
     this.secondaries.push(server);
     this.emitServerSteps(server);
     this.emitSeedingSteps(server);
+    this.emitDeregisterStep();
     this.registry.changed();
     return server;
   }
@@ -166,6 +170,7 @@ export class FaultTolerantLandscape extends Construct {
       distributedPath: this.context.distributedPath,
       isMaster: false,
       mainLocationServer: this.mainLocationServer,
+      mainLocationHandle: this.handle.toString(),
       after: [this.primary._steps.vnmrc],
       hostList: this.hostList,
       install: this.install,
@@ -234,6 +239,18 @@ export class FaultTolerantLandscape extends Construct {
     };
   }
 
+  /**
+   * The primary's `deregister` step reconciles the landscape map with the
+   * secondaries of the code after their loads; re-emitted (same construct id)
+   * whenever a secondary is added, so it always lists all of them.
+   */
+  private emitDeregisterStep(): void {
+    this.primary.node.tryRemoveChild('deregister');
+    this.primary._steps.deregister = emitStep(this.primary,
+      deregisterStep(this.planInputOf(this.primary), this.secondaries.map(s => s.precedence)),
+      { resource: this.planResource, after: this.secondaries.map(s => s._steps.load), chain: { install: this.primary._steps.install } });
+  }
+
   /** install -> hostrc -> vnmrc on one server. */
   private emitServerSteps(server: SpectroServer): void {
     const input = this.planInputOf(server);
@@ -255,7 +272,7 @@ export class FaultTolerantLandscape extends Construct {
     });
   }
 
-  /** savefile (once, on the primary) -> transfer -> load, and the destroy-time deregister. */
+  /** savefile (once, on the primary) -> transfer -> load. */
   private emitSeedingSteps(secondary: SpectroServer): void {
     const resource = this.planResource;
     const primaryInput = this.planInputOf(this.primary);
@@ -277,10 +294,5 @@ export class FaultTolerantLandscape extends Construct {
     secondary._steps.transfer = transfer;
     const load = emitStep(secondary, loadStep(secondaryInput), { resource, after: [transfer], chain: { transfer } });
     secondary._steps.load = load;
-    const selfValues: Record<string, string> = {};
-    const primaryTarget = selfReferencingTarget(primaryInput.target, selfValues, resource);
-    secondary._steps.deregister = emitStep(secondary,
-      deregisterStep(primaryTarget, primaryInput.install, this.handle.toString(), secondary.precedence),
-      { resource, after: [load], selfValues });
   }
 }

@@ -12,6 +12,8 @@ export interface MemberContext {
   readonly distributedPath?: string;
   /** The master landscape of a DSS. */
   readonly isMaster: boolean;
+  /** Handle of the main location server's landscape (a OneClick install needs one). */
+  readonly mainLocationHandle?: string;
   /** Main location server host; undefined: the landscape's own primary. */
   readonly mainLocationServer?: string;
   /** Steps to wait for before the first step (the master primary in a DSS). */

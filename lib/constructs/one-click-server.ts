@@ -45,7 +45,8 @@ export class OneClickServer extends Construct {
       host: valueOf(this.host),
       target: sshTargetOf(this.host, this.connection()),
       install: installInputOf(install),
-      handle: '',
+      // The installer asks for a landscape handle even for OneClick: the main location server's.
+      handle: this.context.mainLocationHandle ?? '',
       precedence: DEFAULTS.primaryPrecedence,
       mainLocationServer: valueOf(this.mainLocationServer),
       vnmrc: {},

@@ -15,7 +15,6 @@ export function connectionFactsOf(connection: SshConnectionOptions): ConnectionF
     privateKeyIsLiteral: isLiteral(connection.privateKey),
     bastionHost: optionalValueOf(connection.bastionHost),
     bastionHasHostKey: connection.bastionHostKey !== undefined && connection.bastionHostKey !== '',
-    keyContentOnly: connection.privateKey !== undefined && connection.privateKeyFile === undefined && !connection.agent,
   };
 }
 

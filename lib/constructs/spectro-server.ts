@@ -12,9 +12,9 @@ export interface SpectroServerProps extends SpectroServerOptions {
 /**
  * One SpectroSERVER of a fault-tolerant landscape. Created by
  * `FaultTolerantLandscape` (`primary`, `addSecondary`); its children are the
- * plan steps that run on it: `install`, `hostrc`, `vnmrc`, and `savefile`
- * on a primary with secondaries, `transfer`, `load` and `deregister` on a
- * secondary. Those ids are a public contract (Terraform addresses derive
+ * plan steps that run on it: `install`, `hostrc`, `vnmrc`; on a primary
+ * `deregister` (and `savefile` when it has secondaries); on a secondary
+ * `transfer` and `load`. Those ids are a public contract (Terraform addresses derive
  * from them).
  */
 export class SpectroServer extends Construct {

@@ -8,7 +8,6 @@ import {
   NullResource,
   SSHProvisionerConnection,
   TerraformResource,
-  TerraformSelf,
 } from './cdktf-bridge';
 import { ensureNullProvider } from './null-provider';
 import { escapeTemplateSequences } from './terraform-template';
@@ -26,8 +25,6 @@ export interface EmitOptions {
   readonly after: readonly ITerraformDependable[];
   /** Steps whose replacement must re-run this one: their ids go into the trigger. */
   readonly chain?: { readonly [name: string]: TerraformResource | undefined };
-  /** Destroy-time steps: the real values behind `self.triggers.*` references (see selfReferencingTarget). */
-  readonly selfValues?: { readonly [name: string]: string };
 }
 
 /**
@@ -87,29 +84,28 @@ function runRemotely(script: string): string {
   ].join('\n');
 }
 
-/** Provisioners of a step (cdktf types them loosely; `when` is passed through). */
+/** Provisioners of a step. */
 function provisionersOf(step: PlanStep): Record<string, unknown>[] {
-  const when = step.when === 'destroy' ? { when: 'destroy' } : {};
   if (step.runsOn === 'local') {
     const environment: Record<string, string> = {};
     if (step.peers?.primary?.privateKey) environment[TRANSFER_KEY_ENV.primary] = step.peers.primary.privateKey;
     if (step.peers?.secondary?.privateKey) environment[TRANSFER_KEY_ENV.secondary] = step.peers.secondary.privateKey;
-    return [{ type: 'local-exec', interpreter: ['bash', '-c'], command: escapeTemplateSequences(step.script), environment, ...when }];
+    return [{ type: 'local-exec', interpreter: ['bash', '-c'], command: escapeTemplateSequences(step.script), environment }];
   }
   const provisioners: Record<string, unknown>[] = [];
   if (step.secret !== undefined && step.stage) {
     // The secret travels in its own file provisioner into a fresh 0700
     // directory, never through a script or a trigger.
-    provisioners.push({ type: 'remote-exec', inline: [`rm -rf -- '${step.stage}' && mkdir -m 0700 -- '${step.stage}'`], ...when });
-    provisioners.push({ type: 'file', content: step.secret, destination: `${step.stage}/secret`, ...when });
+    provisioners.push({ type: 'remote-exec', inline: [`rm -rf -- '${step.stage}' && mkdir -m 0700 -- '${step.stage}'`] });
+    provisioners.push({ type: 'file', content: step.secret, destination: `${step.stage}/secret` });
   }
-  provisioners.push({ type: 'remote-exec', inline: [runRemotely(step.script)], ...when });
+  provisioners.push({ type: 'remote-exec', inline: [runRemotely(step.script)] });
   return provisioners;
 }
 
 /** Writes one plan step as a `null_resource` or `terraform_data`. */
 export function emitStep(scope: Construct, step: PlanStep, options: EmitOptions): TerraformResource {
-  const triggers = step.when === 'destroy' ? destroyTriggersOf(step, options.selfValues ?? {}) : triggersOf(step, options.chain);
+  const triggers = triggersOf(step, options.chain);
   const config = {
     dependsOn: [...options.after],
     connection: step.runsOn === 'remote' ? connectionOf(step.target) : undefined,
@@ -133,42 +129,4 @@ export function emitMarker(scope: Construct, id: string, resource: PlanResource,
     produce: () => after().map(step => `${step.terraformResourceType}.${step.friendlyUniqueId}`),
   }));
   return marker;
-}
-
-/**
- * A destroy-time step may reference only its own resource, so its trigger
- * keeps the plain inputs and its target reads them back through `self`.
- */
-function destroyTriggersOf(step: PlanStep, selfValues: { readonly [name: string]: string }): Record<string, string> {
-  const triggers: Record<string, string> = { step: step.kind };
-  for (const [name, input] of Object.entries(step.inputs)) {
-    if (!input.isToken) triggers[name] = input.text;
-  }
-  return { ...triggers, ...selfValues };
-}
-
-/** The SSH target of a destroy-time step: token fields replaced by `self.triggers.<name>` (`triggers_replace` for terraform_data). */
-export function selfReferencingTarget(target: SshTarget, stash: Record<string, string>, resource: PlanResource): SshTarget {
-  const attribute = resource === PlanResource.TERRAFORM_DATA ? 'triggers_replace' : 'triggers';
-  const viaSelf = (name: string, value: SshTarget['host'] | undefined) => {
-    if (!value || !value.isToken) return value;
-    stash[name] = value.text;
-    return { text: TerraformSelf.getString(`${attribute}.${name}`), isToken: true };
-  };
-  return {
-    ...target,
-    host: viaSelf('host', target.host)!,
-    user: viaSelf('conn_user', target.user)!,
-    port: viaSelf('conn_port', target.port)!,
-    hostKey: viaSelf('conn_host_key', target.hostKey),
-    privateKeyFile: viaSelf('conn_private_key_file', target.privateKeyFile),
-    bastionHost: viaSelf('conn_bastion_host', target.bastionHost),
-    bastionUser: viaSelf('conn_bastion_user', target.bastionUser),
-    bastionPort: viaSelf('conn_bastion_port', target.bastionPort),
-    bastionHostKey: viaSelf('conn_bastion_host_key', target.bastionHostKey),
-    // Terraform allows no variable in a destroy-time connection: key content
-    // cannot be used there; the SSH agent stands in (warning SPX152).
-    privateKey: undefined,
-    agent: target.agent || (target.privateKey !== undefined && !target.privateKeyFile),
-  };
 }

@@ -33,11 +33,6 @@ export interface ConnectionFacts {
   readonly privateKeyIsLiteral: boolean;
   readonly bastionHost?: MaybeToken;
   readonly bastionHasHostKey: boolean;
-  /**
-   * The private key is given only as content (no key file, no agent):
-   * destroy-time steps cannot use it (SPX152).
-   */
-  readonly keyContentOnly?: boolean;
 }
 
 /** What the rules need to know about the installation (never the password). */

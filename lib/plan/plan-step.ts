@@ -51,6 +51,4 @@ export interface PlanStep {
   readonly stage?: string;
   /** Exactly the inputs the step depends on, hashed into its trigger. */
   readonly inputs: { readonly [name: string]: StepInput };
-  /** `destroy`: the script runs when the step's resource is destroyed. */
-  readonly when: 'create' | 'destroy';
 }

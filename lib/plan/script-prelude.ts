@@ -28,5 +28,11 @@ replace_file() {
   fi
   mv -f -- "$new" "$target"
 }
+# owner_dir DIR...: directories the install owner's tools write into, owned
+# by the owner even when an SSH session as root created their parents.
+owner_dir() {
+  mkdir -p -- "$@"
+  if [ "$(id -u)" = 0 ]; then chown -- "$OWNER" "$@"; fi
+}
 require_specroot() { [ -d "$SPECROOT/SS" ] || die "Spectrum is not installed in $SPECROOT (no SS directory); set install.mediaPath to install it"; }
 `;

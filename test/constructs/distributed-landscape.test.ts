@@ -69,8 +69,8 @@ describe('DistributedLandscape plan', () => {
       estate(stack, 1, name => Token.asString(Fn.lookup(hosts.value, name)));
     });
     expect(scriptOf(step(json, 'estate/ls0/primary/install'))).toContain('${var.hosts["master-1"]}');
-    expect(step(json, 'estate/ls0/secondary/deregister').body.connection.host).toBe('${self.triggers.host}');
-    expect(triggersOf(step(json, 'estate/ls0/secondary/deregister')).host).toBe('${var.hosts["ls0-1"]}');
+    expect(step(json, 'estate/ls0/primary/deregister').body.connection.host).toBe('${var.hosts["ls0-1"]}');
+    expect(triggersOf(step(json, 'estate/ls0/primary/deregister')).host).toBe('${var.hosts["ls0-1"]}');
     const notes = stackRef!.node.findAll().flatMap(c => c.node.metadata).filter(m => m.type === '@cdktf/info');
     expect(JSON.stringify(notes.map(n => n.data))).toContain('SPX120');
   });
@@ -83,4 +83,9 @@ describe('DistributedLandscape plan', () => {
       expect(dss.oneClickServers[0].mainLocationServer).toBe('master-1');
     });
   });
+});
+
+test('a OneClick server is installed with the master landscape handle (the installer requires one)', () => {
+  const json = synthStack(stack => estate(stack, 1));
+  expect(scriptOf(step(json, 'estate/console/install'))).toContain("LH='0x100000'");
 });

@@ -19,9 +19,9 @@ describe('FaultTolerantLandscape plan', () => {
   test('has the seven steps of DESIGN.md under construct ids that are a public contract', () => {
     const json = synthStack(stack => pair(stack));
     expect([...stepsOf(json).keys()].sort()).toEqual([
-      'east/primary/hostrc', 'east/primary/install', 'east/primary/savefile', 'east/primary/vnmrc',
+      'east/primary/deregister', 'east/primary/hostrc', 'east/primary/install', 'east/primary/savefile', 'east/primary/vnmrc',
       'east/ready',
-      'east/secondary/deregister', 'east/secondary/hostrc', 'east/secondary/install', 'east/secondary/load',
+      'east/secondary/hostrc', 'east/secondary/install', 'east/secondary/load',
       'east/secondary/transfer', 'east/secondary/vnmrc',
     ]);
   });
@@ -36,15 +36,16 @@ describe('FaultTolerantLandscape plan', () => {
     expect(dependsOn('east/primary/savefile')).toEqual([at('east/primary/vnmrc')]);
     expect(dependsOn('east/secondary/transfer')).toEqual([at('east/primary/savefile'), at('east/secondary/vnmrc')]);
     expect(dependsOn('east/secondary/load')).toEqual([at('east/secondary/transfer')]);
-    expect(dependsOn('east/ready').sort()).toEqual([at('east/primary/vnmrc'), at('east/secondary/load')].sort());
+    expect(dependsOn('east/primary/deregister')).toEqual([at('east/secondary/load')]);
+    expect(dependsOn('east/ready').sort()).toEqual([at('east/primary/vnmrc'), at('east/secondary/load'), at('east/primary/deregister')].sort());
   });
 
-  test('a secondary precedence change re-triggers its load and deregister only', () => {
+  test("a secondary precedence change re-triggers its load and the primary's deregister only", () => {
     const before = stepsOf(synthStack(stack => pair(stack, { secondaryPrecedence: 20 })));
     const after = stepsOf(synthStack(stack => pair(stack, { secondaryPrecedence: 30 })));
     const changed = [...before.keys()].filter(path =>
       JSON.stringify(triggersOf(before.get(path)!)) !== JSON.stringify(triggersOf(after.get(path)!)));
-    expect(changed.sort()).toEqual(['east/secondary/deregister', 'east/secondary/load']);
+    expect(changed.sort()).toEqual(['east/primary/deregister', 'east/secondary/load']);
   });
 
   test('the standby mode changes only the vnmrc step of the primary', () => {
@@ -99,13 +100,13 @@ describe('FaultTolerantLandscape plan', () => {
     expect(script).toContain('SSdbload" -ilq -add "$PRECEDENCE"');
   });
 
-  test('deregister runs MapUpdate on the primary at destroy time, reading the primary from its own triggers', () => {
-    const deregister = step(synthStack(stack => pair(stack)), 'east/secondary/deregister');
-    const provisioner = deregister.body.provisioner[0]['remote-exec'];
-    expect(provisioner.when).toBe('destroy');
-    expect(scriptOf(deregister)).toContain('MapUpdate" -remove "$LH" -precedence "$PRECEDENCE"');
+  test('deregister runs on the primary after the loads and removes map entries the code no longer has', () => {
+    const deregister = step(synthStack(stack => pair(stack, { secondaryPrecedence: 25 })), 'east/primary/deregister');
     expect(deregister.body.connection.host).toBe('ss-east-1');
-    expect(triggersOf(deregister)).toMatchObject({ step: 'deregister', handle: '0x400000', precedence: '20' });
+    const script = scriptOf(deregister);
+    expect(script).toContain("<<'CDKTF_SPECTRUM_SECONDARIES'\n0x400000 25\nCDKTF_SPECTRUM_SECONDARIES");
+    expect(script).toContain('MapUpdate" -remove "$lh" -precedence "$precedence"');
+    expect(deregister.body.provisioner[0]['remote-exec'].when).toBeUndefined();
   });
 
   test('addSecondary after construction adds a secondary with the next precedence', () => {
@@ -117,6 +118,7 @@ describe('FaultTolerantLandscape plan', () => {
     });
     expect(scriptOf(step(json, 'east/tertiary/load'))).toContain("PRECEDENCE='30'");
     expect(step(json, 'east/ready').body.depends_on).toContain(address(step(json, 'east/tertiary/load')));
+    expect(scriptOf(step(json, 'east/primary/deregister'))).toContain('0x400000 20\n0x400000 30\n');
     expect(json.locals!['east_hostrc-hosts_F6AAA5D4'] ?? Object.values(json.locals!)[0]).toEqual(['ss-east-1', 'ss-east-2', 'ss-east-3']);
   });
 
@@ -145,7 +147,5 @@ describe('plan resources', () => {
     expect(Object.keys(json.resource)).toEqual(['terraform_data']);
     expect(json.provider).toBeUndefined();
     expect(step(json, 'east/primary/install').body.triggers_replace).toHaveProperty('inputs_sha256');
-    const deregister = step(json, 'east/secondary/deregister');
-    expect(JSON.stringify(deregister.body.connection)).not.toContain('self.triggers.');
   });
 });

@@ -8,9 +8,9 @@ describe('a DistributedLandscape across stacks', () => {
     const masterStack = new TerraformStack(theApp, 'master');
     const groupStack = new TerraformStack(theApp, 'group');
     // The master primary's address comes from a resource of the master stack: a cross-stack reference.
-    const vm = new DataResource(masterStack, 'mls-vm', { input: 'mls-1' });
+    const vm = new DataResource(masterStack, 'mls-vm', { input: { address: 'mls-1' } });
     const estate = new DistributedLandscape(masterStack, 'estate', {
-      master: { handle: LandscapeHandle.of(0x100000), primary: { host: vm.getStringAttribute('output') }, secondaries: [{ host: 'mls-2' }] },
+      master: { handle: LandscapeHandle.of(0x100000), primary: { host: vm.getStringAttribute('output.address') }, secondaries: [{ host: 'mls-2' }] },
       connection: { hostKey: HOST_KEY },
     });
     const member = new FaultTolerantLandscape(groupStack, 'east', {

@@ -10,7 +10,7 @@ describe('escapeTemplateSequences', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 's');
     const host = new TerraformVariable(stack, 'host', { type: 'string' });
-    new DataResource(stack, 'd', { input: escapeTemplateSequences(`h=${host.stringValue} x=\${x}`) });
-    expect(JSON.parse(Testing.synth(stack)).resource.terraform_data.d.input).toBe('h=${var.host} x=$${x}');
+    new DataResource(stack, 'd', { input: { script: escapeTemplateSequences(`h=${host.stringValue} x=\${x}`) } });
+    expect(JSON.parse(Testing.synth(stack)).resource.terraform_data.d.input.script).toBe('h=${var.host} x=$${x}');
   });
 });

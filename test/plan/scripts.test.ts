@@ -7,6 +7,7 @@ import { SshTarget } from '../../lib/plan/plan-step';
 import { InstallInput } from '../../lib/plan/server-plan-input';
 import { literal } from '../../lib/plan/shell';
 import { HOSTRC_BEGIN, HOSTRC_END, hostrcStep } from '../../lib/plan/steps/hostrc-step';
+import { deregisterStep } from '../../lib/plan/steps/deregister-step';
 import { vnmrcStep } from '../../lib/plan/steps/vnmrc-step';
 import { HOST_KEY, scriptOf, secrets, stepsOf, synthStack } from '../support/synth';
 
@@ -92,6 +93,24 @@ describe('vnmrc script', () => {
     // A key the plan managed before and no longer wants is removed; the user's own keys stay.
     expect(run(vnmrcStep(target, install, { secondary_polling: 'yes' }).script).status).toBe(0);
     expect(readFileSync(vnmrc, 'utf8')).toBe('# SpectroSERVER settings\nagent_port=161\nsecondary_polling=yes\n');
+  });
+});
+
+describe('deregister script', () => {
+  test('removes only the map entries it registered before and the code no longer has', () => {
+    const { root, install, calls } = fakeSpecroot();
+    mkdirSync(join(root, 'SS-Tools'));
+    writeFileSync(join(root, 'SS-Tools', 'MapUpdate'), `#!/bin/sh\necho "MapUpdate $*" >> "${root}/calls.log"\n`, { mode: 0o755 });
+    const primary = { path: 'app/east/primary', host: literal('ss-1'), target, install, handle: '0x400000', precedence: 10, mainLocationServer: literal('ss-1'), vnmrc: {} };
+    const runWith = (precedences: number[]) => run(deregisterStep(primary, precedences).script);
+
+    expect(runWith([20, 30]).status).toBe(0);
+    expect(calls()).toEqual([]); // nothing registered before: nothing to remove
+    expect(runWith([25, 30]).status).toBe(0);
+    expect(calls()).toEqual(['MapUpdate -remove 0x400000 -precedence 20']);
+    expect(runWith([]).status).toBe(0);
+    expect(calls()).toEqual(['MapUpdate -remove 0x400000 -precedence 20', 'MapUpdate -remove 0x400000 -precedence 25', 'MapUpdate -remove 0x400000 -precedence 30']);
+    expect(runWith([]).output).not.toContain('removed');
   });
 });
 

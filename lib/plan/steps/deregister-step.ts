@@ -1,45 +1,64 @@
-import { PlanStep, SshTarget } from '../plan-step';
+import { PlanStep } from '../plan-step';
+import { SAVEFILE_DIR } from '../savefile-paths';
 import { SCRIPT_PRELUDE } from '../script-prelude';
-import { InstallInput } from '../server-plan-input';
-import { assign, literal } from '../shell';
+import { ServerPlanInput } from '../server-plan-input';
+import { assign, heredoc, literal } from '../shell';
 import { checks } from '../value-checks';
 
+/** Where the primary remembers the secondaries the plan registered, relative to `$SPECROOT/SS`. */
+export const REGISTERED_SECONDARIES = `${SAVEFILE_DIR}/registered-secondaries`;
+
 /**
- * Step 7 (destroy time, on the primary): `MapUpdate -remove <LH> -precedence
- * <P>` when a secondary leaves the landscape (or its precedence changes):
- * since 9.2.2 map entries never time out (KB 51112).
+ * Step 7 (on the primary, after the loads): `MapUpdate -remove <LH>
+ * -precedence <P>` for every secondary the plan registered before and no
+ * longer has (removed, or moved to another precedence): since 9.2.2 map
+ * entries never time out (KB 51112).
  *
- * `primaryTarget` must only reference the resource itself (Terraform allows
- * nothing else in destroy-time provisioners); the emitter sees to that.
+ * Why not a destroy-time provisioner on the secondary: Terraform runs a
+ * destroy-time provisioner only while its resource block is still in the
+ * configuration, so removing a secondary from the code would skip it, and on
+ * a replacement it would run with the new values. Reconciling on the primary
+ * against a record of what the plan registered runs in both cases, and only
+ * ever removes entries the plan itself made.
  */
-export function deregisterStep(primaryTarget: SshTarget, primaryInstall: InstallInput, handle: string, precedence: number): PlanStep {
+export function deregisterStep(primary: ServerPlanInput, secondaryPrecedences: readonly number[]): PlanStep {
+  const wanted = [...secondaryPrecedences].sort((a, b) => a - b).map(precedence => `${primary.handle} ${precedence}`);
   const script = [
     assign('STEP', literal('deregister')),
-    assign('SPECROOT', primaryInstall.installDir, checks.path),
-    assign('OWNER', primaryInstall.owner, checks.owner),
-    assign('LH', literal(handle), checks.handle),
-    assign('PRECEDENCE', literal(String(precedence)), checks.precedence),
+    assign('SPECROOT', primary.install.installDir, checks.path),
+    assign('OWNER', primary.install.owner, checks.owner),
+    assign('RECORD', literal(REGISTERED_SECONDARIES)),
     SCRIPT_PRELUDE,
     String.raw`require_specroot
 cd "$SPECROOT/SS"
-status=0
-output=$(as_owner "$SPECROOT/SS-Tools/MapUpdate" -remove "$LH" -precedence "$PRECEDENCE" 2>&1) || status=$?
-printf '%s\n' "$output"
-[ "$status" -eq 0 ] || die "MapUpdate -remove $LH -precedence $PRECEDENCE failed (exit $status); output above"
-note "removed precedence $PRECEDENCE of landscape $LH from the primary's landscape map"`,
+owner_dir "$(dirname "$RECORD")"
+WANTED=$(mktemp)
+trap 'rm -f -- "$WANTED"' EXIT`,
+    heredoc('cat > "$WANTED"', 'CDKTF_SPECTRUM_SECONDARIES', wanted),
+    String.raw`if [ -f "$RECORD" ]; then
+  while read -r lh precedence; do
+    [ -n "$lh" ] || continue
+    if grep -qxF -- "$lh $precedence" "$WANTED"; then continue; fi
+    status=0
+    output=$(as_owner "$SPECROOT/SS-Tools/MapUpdate" -remove "$lh" -precedence "$precedence" 2>&1) || status=$?
+    printf '%s\n' "$output"
+    [ "$status" -eq 0 ] || die "MapUpdate -remove $lh -precedence $precedence failed (exit $status); output above"
+    note "removed precedence $precedence of landscape $lh from the primary's landscape map"
+  done < "$RECORD"
+fi
+cp -- "$WANTED" "$RECORD.new" && mv -f -- "$RECORD.new" "$RECORD"
+note "the primary's map now holds the plan's secondaries: $(tr '\n' ' ' < "$RECORD")"`,
   ].join('\n');
   return {
     kind: 'deregister',
     runsOn: 'remote',
-    target: primaryTarget,
+    target: primary.target,
     script,
     inputs: {
-      host: primaryTarget.host,
-      handle: literal(handle),
-      precedence: literal(String(precedence)),
-      installDir: primaryInstall.installDir,
-      owner: primaryInstall.owner,
+      host: primary.host,
+      installDir: primary.install.installDir,
+      owner: primary.install.owner,
+      secondaries: literal(wanted.join(',')),
     },
-    when: 'destroy',
   };
 }

@@ -52,6 +52,5 @@ if replace_file "$HOSTRC" "$NEW"; then note "updated $HOSTRC"; else note "$HOSTR
     target,
     script,
     inputs: { installDir: install.installDir, owner: install.owner, hosts: hostsDigest },
-    when: 'create',
   };
 }

@@ -90,6 +90,5 @@ note "installed"`,
       mainLocationServer: server.mainLocationServer,
       product: literal(product),
     },
-    when: 'create',
   };
 }

@@ -29,7 +29,7 @@ if [ "$expected" != "$actual" ]; then
   die "the savefile $SPECROOT/SS/$INCOMING does not match its checksum (expected $expected, got $actual): it was corrupted in transit. SSdbload was not run and this server's database is unchanged; run the transfer again (terraform apply -replace on this server's transfer step)"
 fi
 chown "$OWNER" -- "$INCOMING"
-as_owner mkdir -p -- "$BEFORE_LOAD_DIR"
+owner_dir "$(dirname "$BEFORE_LOAD_DIR")" "$BEFORE_LOAD_DIR"
 note "stopping the SpectroSERVER to load the primary's database with precedence $PRECEDENCE"
 as_owner "$SPECROOT/bin/stopSS.pl" || die "stopSS.pl failed; nothing loaded"
 trap 'as_owner "$SPECROOT/bin/startSS.pl" || printf "cdktf-spectrum load: ERROR: startSS.pl failed; start the SpectroSERVER by hand\n" >&2' EXIT
@@ -61,6 +61,5 @@ note "loaded the primary's database with precedence $PRECEDENCE"`,
       installDir: secondary.install.installDir,
       owner: secondary.install.owner,
     },
-    when: 'create',
   };
 }

@@ -22,7 +22,7 @@ export function savefileStep(primary: ServerPlanInput, backupCommand: string | u
     SCRIPT_PRELUDE,
     String.raw`require_specroot
 cd "$SPECROOT/SS"
-as_owner mkdir -p -- "$SAVE_DIR"
+owner_dir "$SAVE_DIR"
 SAVE="$SAVE_DIR/$SAVE_BASE"
 PARTIAL="$SAVE_DIR/partial-$SAVE_BASE"
 rm -f -- "$PARTIAL.SSdb"
@@ -60,6 +60,5 @@ note "saved $SPECROOT/SS/$SAVE.SSdb (sha256 $(cat -- "$SAVE.SSdb.sha256"))"`,
       owner: primary.install.owner,
       backupCommand: literal(backupCommand ?? ''),
     },
-    when: 'create',
   };
 }

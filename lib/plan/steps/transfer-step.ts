@@ -26,7 +26,8 @@ function peerAssignments(prefix: 'P' | 'S', target: SshTarget): string[] {
 /**
  * Step 5 (on the machine that runs Terraform): copy the savefile and its
  * checksum from the primary to the secondary through two SSH sessions,
- * with the same host-key verification and keys as Terraform's connections.
+ * with the same host-key verification and keys as Terraform's connections;
+ * the copy is verified on the secondary before it replaces the previous one.
  * Needs bash and OpenSSH's `ssh` where Terraform runs.
  */
 export function transferStep(primary: ServerPlanInput, secondary: ServerPlanInput): PlanStep {
@@ -83,8 +84,17 @@ DST="$S_SPECROOT/SS/$TARGET"
 on_primary "cat -- $(q "$SRC")" > "$WORK/seed.SSdb" || die "could not read $SRC from the primary $P_HOST (has the savefile step run?)"
 on_primary "cat -- $(q "$SRC.sha256")" > "$WORK/seed.SSdb.sha256" || die "could not read $SRC.sha256 from the primary $P_HOST"
 [ "$(sha256sum < "$WORK/seed.SSdb" | cut -d' ' -f1)" = "$(cat "$WORK/seed.SSdb.sha256")" ] || die "the savefile read from $P_HOST does not match its checksum; run the savefile step again"
+EXPECTED=$(cat "$WORK/seed.SSdb.sha256")
 on_secondary "mkdir -p -- $(q "$(dirname "$DST")") && cat > $(q "$DST.partial")" < "$WORK/seed.SSdb" || die "could not write $DST.partial on the secondary $S_HOST"
-on_secondary "cat > $(q "$DST.sha256.partial") && mv -f -- $(q "$DST.partial") $(q "$DST") && mv -f -- $(q "$DST.sha256.partial") $(q "$DST.sha256")" < "$WORK/seed.SSdb.sha256" || die "could not put the savefile in place on $S_HOST"
+# Verify what arrived before it takes the place of the previous copy: a
+# savefile corrupted in transit never reaches SSdbload, and this step fails
+# (so the next deploy retries it) with the secondary's database untouched.
+ARRIVED=$(on_secondary "sha256sum < $(q "$DST.partial") | cut -d' ' -f1") || die "could not checksum $DST.partial on $S_HOST"
+if [ "$ARRIVED" != "$EXPECTED" ]; then
+  on_secondary "rm -f -- $(q "$DST.partial")" || true
+  die "the savefile arrived corrupted on the secondary $S_HOST (sha256 $ARRIVED, expected $EXPECTED): it was not loaded and the secondary's database is unchanged; deploy again to retry the transfer"
+fi
+on_secondary "printf '%s\\n' $(q "$EXPECTED") > $(q "$DST.sha256.partial") && mv -f -- $(q "$DST.partial") $(q "$DST") && mv -f -- $(q "$DST.sha256.partial") $(q "$DST.sha256")" || die "could not put the savefile in place on $S_HOST"
 printf 'cdktf-spectrum transfer: copied %s from %s to %s:%s (%s bytes)\n' "$SOURCE" "$P_HOST" "$S_HOST" "$DST" "$(wc -c < "$WORK/seed.SSdb")"`,
   ].join('\n');
   return {
@@ -100,6 +110,5 @@ printf 'cdktf-spectrum transfer: copied %s from %s to %s:%s (%s bytes)\n' "$SOUR
       source: primary.install.installDir,
       target: secondary.install.installDir,
     },
-    when: 'create',
   };
 }

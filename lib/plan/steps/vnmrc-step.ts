@@ -68,6 +68,5 @@ fi`,
       owner: install.owner,
       keys: literal(names.map(name => `${name}=${keys[name]}`).join('\n')),
     },
-    when: 'create',
   };
 }

@@ -1,0 +1,106 @@
+/**
+ * A cdktf project (an example or a fixture) deployed onto sandbox hosts with
+ * the real cdktf CLI, Terraform variables pointing at the sandbox.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Sandbox } from '../sandbox';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const CDKTF = path.join(REPO, 'node_modules', '.bin', 'cdktf');
+
+export interface CommandResult {
+  readonly code: number | null;
+  /** stdout and stderr together, as a user sees them. */
+  readonly output: string;
+}
+
+export interface ProjectOptions {
+  /** Directory of the project's cdktf.json, relative to the repository. */
+  readonly dir: string;
+  readonly stack: string;
+  readonly sandbox: Sandbox;
+  /** Where synth output and the variable file go. */
+  readonly workDir: string;
+  /** Maps the project's server names (keys of var.hosts) to sandbox host names. */
+  readonly hostNames: readonly string[];
+  readonly ownerPassword: string;
+  /** Host keys to use instead of the sandbox's (to test a wrong key). */
+  readonly hostKeyOverrides?: { readonly [server: string]: string };
+}
+
+export class CdktfProject {
+  public readonly dir: string;
+  public readonly outDir: string;
+  public readonly varFile: string;
+  public readonly stateFile: string;
+  /** Extra PATH entries and variables for fault injection. */
+  public extraEnv: NodeJS.ProcessEnv = {};
+
+  constructor(private readonly options: ProjectOptions) {
+    this.dir = path.join(REPO, options.dir);
+    this.outDir = path.join(options.workDir, `${options.stack}.out`);
+    this.varFile = path.join(options.workDir, `${options.stack}.tfvars.json`);
+    // cdktf's local backend keeps state next to cdktf.json (git-ignored).
+    this.stateFile = path.join(this.dir, `terraform.${options.stack}.tfstate`);
+    this.removeState();
+    const hosts: Record<string, string> = {};
+    const hostKeys: Record<string, string> = {};
+    for (const name of options.hostNames) {
+      const host = options.sandbox.host(name);
+      hosts[name] = host.address;
+      hostKeys[name] = options.hostKeyOverrides?.[name] ?? host.hostKey;
+    }
+    fs.writeFileSync(this.varFile, JSON.stringify({
+      hosts,
+      host_keys: hostKeys,
+      ssh_user: 'root',
+      ssh_port: options.sandbox.hosts[0].port,
+      ssh_private_key_file: options.sandbox.privateKeyPath,
+      spectrum_owner_password: options.ownerPassword,
+      spectrum_media_path: options.sandbox.mediaDir,
+    }, null, 2), { mode: 0o600 });
+  }
+
+  /** `cdktf deploy --auto-approve` with the sandbox's variables. */
+  public deploy(env: NodeJS.ProcessEnv = {}): CommandResult {
+    return this.run(CDKTF, ['deploy', this.options.stack, '--auto-approve', '--no-color', '--output', this.outDir, '--var-file', this.varFile], this.dir, env);
+  }
+
+  /** `terraform plan -detailed-exitcode` on the synthesized stack: 0 means no changes. */
+  public plan(): CommandResult {
+    return this.run('terraform', ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock=false', `-var-file=${this.varFile}`], this.stackDir(), {});
+  }
+
+  /** The synthesized cdk.tf.json of the stack. */
+  public synthesized(): any {
+    return JSON.parse(fs.readFileSync(path.join(this.stackDir(), 'cdk.tf.json'), 'utf8'));
+  }
+
+  public stackDir(): string {
+    return path.join(this.outDir, 'stacks', this.options.stack);
+  }
+
+  public removeState(): void {
+    for (const file of [this.stateFile, `${this.stateFile}.backup`]) fs.rmSync(file, { force: true });
+  }
+
+  private run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): CommandResult {
+    const result = spawnSync(command, args, {
+      cwd,
+      encoding: 'utf8',
+      timeout: 300_000,
+      env: {
+        ...process.env,
+        CI: 'true',
+        CHECKPOINT_DISABLE: '1',
+        TF_IN_AUTOMATION: '1',
+        SPECTRUM_PLAN_RESOURCE: 'terraform_data',
+        ...this.extraEnv,
+        ...env,
+      },
+    });
+    return { code: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * TypeScript side of the Spectrum SIMULATOR (modelled on Broadcom
+ * documentation, never shipped, for tests only): builds installation media
+ * and reads the state the simulated tools leave under `$SPECROOT`, so tests
+ * can check what a plan did. Layout and tool command lines: README.md here.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Version written into media made without an explicit one. */
+export const DEFAULT_SIM_VERSION = '10.4.1';
+
+/** Where the simulator keeps its state inside an installation. */
+export const SIM_STATE_DIR = 'SS/.sim';
+
+/** One-shot fault file, relative to `$SPECROOT`. */
+export const SIM_FAULT_FILE = '.sim-fault';
+
+/**
+ * Lays out simulator media in `dir`: `<dir>/sdic/sdiclinux.exe`, the tool
+ * templates it installs and `<dir>/sdic/VERSION`. Returns `dir`.
+ */
+export function makeMedia(dir: string, version: string = DEFAULT_SIM_VERSION): string {
+  execFileSync('bash', [path.join(__dirname, 'make-media.sh'), dir, version], { stdio: 'pipe' });
+  return dir;
+}
+
+/** Path of the simulated installer inside media made by {@link makeMedia}. */
+export function installerPath(mediaDir: string): string {
+  return path.join(mediaDir, 'sdic', 'sdiclinux.exe');
+}
+
+/** Text of a hostargs file: one `key=value` line per entry, in order. */
+export function hostargsText(values: Record<string, string>): string {
+  return Object.entries(values).map(([key, value]) => `${key}=${value}\n`).join('');
+}
+
+/** One server of a landscape map: `<LH> <precedence> <host>`. */
+export interface SimMapEntry {
+  readonly handle: string;
+  readonly precedence: number;
+  readonly host: string;
+}
+
+/** The simulated SpectroSERVER database (`$SPECROOT/SS/.sim/db`). */
+export interface SimDatabase {
+  /** Landscape handle, lower-case hex (`0x400000`). */
+  readonly handle: string;
+  /** Identity of the database content; a load copies the savefile's. */
+  readonly generation: string;
+  /** Host whose installer created this content. */
+  readonly originHost: string;
+  /** Host whose savefile was loaded last (absent before any load). */
+  readonly loadedFrom?: string;
+  /** Precedence given by the last load with -add/-replace. */
+  readonly loadedPrecedence?: number;
+  readonly map: SimMapEntry[];
+  /** Every `key=value` line but the map ones. */
+  readonly fields: Record<string, string>;
+}
+
+/** Reads the simulated database of the installation in `specroot`. */
+export function readSimDatabase(specroot: string): SimDatabase {
+  const fields: Record<string, string> = {};
+  const map: SimMapEntry[] = [];
+  for (const line of readLines(path.join(specroot, SIM_STATE_DIR, 'db'))) {
+    const eq = line.indexOf('=');
+    const key = line.slice(0, eq);
+    const value = line.slice(eq + 1);
+    if (key === 'map') {
+      const [handle, precedence, host] = value.split(' ');
+      map.push({ handle, precedence: Number(precedence), host });
+    } else {
+      fields[key] = value;
+    }
+  }
+  return {
+    handle: fields.lh,
+    generation: fields.generation,
+    originHost: fields.origin_host,
+    loadedFrom: fields.loaded_from,
+    loadedPrecedence: fields.loaded_precedence ? Number(fields.loaded_precedence) : undefined,
+    map,
+    fields,
+  };
+}
+
+/** One line of `$SPECROOT/SS/.sim/events.log`. */
+export interface SimEvent {
+  readonly time: Date;
+  readonly tool: string;
+  readonly pid: number;
+  readonly user: string;
+  /** `start <args>`, `ok ...` or `FAILED: <reason>`. */
+  readonly message: string;
+}
+
+const EVENT_LINE = /^(\S+Z) (\S+) pid=(\d+) user=(\S+) ?(.*)$/;
+
+/** Every event the simulated tools logged, oldest first. */
+export function readSimEvents(specroot: string): SimEvent[] {
+  return readLines(path.join(specroot, SIM_STATE_DIR, 'events.log')).map((line) => {
+    const m = EVENT_LINE.exec(line);
+    if (!m) throw new Error(`unexpected events.log line: ${line}`);
+    return { time: new Date(m[1]), tool: m[2], pid: Number(m[3]), user: m[4], message: m[5] };
+  });
+}
+
+/** Whether the simulated SpectroSERVER is running. */
+export function isSimRunning(specroot: string): boolean {
+  return fs.readFileSync(path.join(specroot, SIM_STATE_DIR, 'state'), 'utf8').trim() === 'running';
+}
+
+/** Makes the next run of `tool` (e.g. `SSdbload`) in `specroot` fail once. */
+export function injectFault(specroot: string, tool: string): void {
+  fs.writeFileSync(path.join(specroot, SIM_FAULT_FILE), `${tool}\n`);
+}
+
+function readLines(file: string): string[] {
+  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+}

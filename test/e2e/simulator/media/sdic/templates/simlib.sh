@@ -1,0 +1,239 @@
+# shellcheck shell=bash
+# simlib.sh: code shared by the tools of the Spectrum SIMULATOR.
+# SIMULATOR modelled on Broadcom documentation, never shipped, for tests only.
+#
+# Sourced (never run) by sdiclinux.exe from the media and, once installed, by
+# every tool from $SPECROOT/Install-Tools/sim/simlib.sh. The caller sets
+# SIM_TOOL (its name) and, once known, SPECROOT. See ../../../README.md.
+
+set -euo pipefail
+
+SIM_FAIL_PREFIX=${SIM_FAIL_PREFIX:-"$SIM_TOOL: error:"}
+SIM_OWNER=${SIM_OWNER:-}
+
+sim_now() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }
+
+# sim_state_dir: where the simulator keeps its state ($SPECROOT/SS/.sim).
+sim_state_dir() { printf '%s/SS/.sim' "${SPECROOT:?}"; }
+
+# sim_event MESSAGE...: appends one timestamped line to events.log (a no-op
+# before the installer has created it).
+sim_event() {
+  local dir
+  [ -n "${SPECROOT:-}" ] || return 0
+  dir=$(sim_state_dir)
+  [ -d "$dir" ] || return 0
+  # Best effort: a user refused for not being the owner cannot write here.
+  printf '%s %s pid=%s user=%s %s\n' "$(sim_now)" "$SIM_TOOL" "$$" "$(id -un)" "$*" 2>/dev/null >>"$dir/events.log" || true
+}
+
+# sim_fail REASON...: the one way every tool fails: stderr, events.log, exit 1.
+sim_fail() {
+  printf '%s %s\n' "$SIM_FAIL_PREFIX" "$*" >&2
+  sim_event "FAILED: $*"
+  exit 1
+}
+
+# sim_say MESSAGE...: progress output, silenced by -quiet.
+sim_say() { [ -n "${SIM_OPT[quiet]:-}" ] || printf '%s\n' "$*"; }
+
+# sim_fault_check: one-shot fault injection. $SPECROOT/.sim-fault naming this
+# tool (first line) makes this run fail and is removed; SPECTRUM_SIM_FAULT
+# naming it makes every run in that environment fail.
+sim_fault_check() {
+  local file="${SPECROOT:?}/.sim-fault" named=''
+  if [ "${SPECTRUM_SIM_FAULT:-}" = "$SIM_TOOL" ]; then
+    sim_fail "simulated fault (SPECTRUM_SIM_FAULT=$SIM_TOOL)"
+  fi
+  if [ -f "$file" ]; then
+    IFS= read -r named <"$file" || true
+    if [ "$named" = "$SIM_TOOL" ]; then
+      rm -f -- "$file"
+      sim_fail "simulated fault (injected by $file)"
+    fi
+  fi
+}
+
+# sim_kv_get KEY FILE: the value of the first KEY=... line of FILE.
+sim_kv_get() {
+  local key=$1 file=$2 line
+  while IFS= read -r line || [ -n "$line" ]; do
+    if [ "${line%%=*}" = "$key" ] && [ "$line" != "$key" ]; then
+      printf '%s' "${line#*=}"
+      return 0
+    fi
+  done <"$file"
+  return 1
+}
+
+# sim_is_legacy_lh VALUE: a legacy landscape handle, 0x-prefixed hex, a
+# multiple of 0x100000 in 0x100000..0xFFE00000 (spectrum-reference.md).
+sim_is_legacy_lh() {
+  [[ $1 =~ ^0[xX][0-9A-Fa-f]{1,8}$ ]] || return 1
+  local v=$(($1))
+  ((v % 0x100000 == 0 && v >= 0x100000 && v <= 0xFFE00000))
+}
+
+# sim_norm_lh VALUE: the canonical spelling (lower-case hex) of a valid LH.
+sim_norm_lh() { printf '0x%x' "$(($1))"; }
+
+sim_is_precedence() { [[ $1 =~ ^[1-9][0-9]{0,8}$ ]]; }
+
+sim_is_host() { [[ $1 =~ ^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$ ]]; }
+
+# sim_own PATH...: files a tool creates belong to the install owner, also when
+# root ran the tool, so that the owner can use them afterwards.
+sim_own() {
+  if [ "$(id -u)" = 0 ] && [ -n "$SIM_OWNER" ]; then chown "$SIM_OWNER" -- "$@"; fi
+}
+
+# sim_write FILE: writes stdin to FILE atomically (temporary file + rename).
+sim_write() {
+  local file=$1 tmp
+  tmp=$(mktemp "$file.XXXXXX")
+  cat >"$tmp"
+  chmod 0644 -- "$tmp"
+  sim_own "$tmp"
+  mv -f -- "$tmp" "$file"
+}
+
+# sim_parse_opts SPEC ARGS...: Spectrum-style options. SPEC lists long names,
+# `name:` for one taking a value. An option may be a long name or any unique
+# prefix of one (-q, -quiet), or a run of one-letter flags (-ilq), each letter
+# the first letter of exactly one flag without a value. Sets SIM_OPT[name]
+# (1 or the value) and SIM_ARGS (the operands); anything else is refused.
+declare -A SIM_OPT=()
+SIM_ARGS=()
+sim_parse_opts() {
+  local -a names=()
+  local -A takes_value=()
+  local spec word name found
+  for spec in $1; do
+    name=${spec%:}
+    names+=("$name")
+    [ "$name" = "$spec" ] || takes_value[$name]=1
+  done
+  shift
+  while (($#)); do
+    if [ "$1" = -- ]; then
+      shift
+      SIM_ARGS+=("$@")
+      break
+    fi
+    if [[ $1 != -?* ]]; then
+      SIM_ARGS+=("$1")
+      shift
+      continue
+    fi
+    word=${1#-}
+    found=$(sim_match_option "$word" "${names[@]}") || true
+    if [ -n "$found" ]; then
+      if [ -n "${takes_value[$found]:-}" ]; then
+        (($# >= 2)) || sim_fail "option -$found needs a value"
+        SIM_OPT[$found]=$2
+        shift 2
+      else
+        SIM_OPT[$found]=1
+        shift
+      fi
+      continue
+    fi
+    # A run of one-letter flags, e.g. -ilq.
+    local i letter
+    for ((i = 0; i < ${#word}; i++)); do
+      letter=${word:i:1}
+      found=$(sim_match_option "$letter" "${names[@]}") || sim_fail "unknown or ambiguous option -$word"
+      [ -z "${takes_value[$found]:-}" ] || sim_fail "option -$found takes a value and cannot be combined in -$word"
+      SIM_OPT[$found]=1
+    done
+    shift
+  done
+}
+
+# sim_match_option WORD NAMES...: the only name that WORD is a prefix of.
+sim_match_option() {
+  local word=$1 name match='' count=0
+  shift
+  for name in "$@"; do
+    if [ "$name" = "$word" ]; then
+      printf '%s' "$name"
+      return 0
+    fi
+    if [ "${name#"$word"}" != "$name" ]; then
+      match=$name
+      count=$((count + 1))
+    fi
+  done
+  ((count == 1)) || return 1
+  printf '%s' "$match"
+}
+
+# sim_tool_init ARGS...: the common start of every installed tool: find
+# $SPECROOT, read the install record, check the user, consume an injected
+# fault, log the start.
+sim_tool_init() {
+  local conf
+  conf="$(sim_state_dir)/install.conf"
+  [ -f "$conf" ] || sim_fail "no Spectrum installation record in $conf"
+  # SIM_HOST and SIM_LH are for the tools: this host's name and handle.
+  # shellcheck disable=SC2034
+  if ! { SIM_OWNER=$(sim_kv_get install_owner "$conf") && SIM_HOST=$(sim_kv_get remote_host "$conf") &&
+    SIM_LH=$(sim_kv_get l_handle "$conf"); }; then
+    sim_fail "incomplete installation record $conf"
+  fi
+  local me
+  me=$(id -un)
+  if [ "$(id -u)" != 0 ] && [ "$me" != "$SIM_OWNER" ]; then
+    sim_fail "must be run as root or as the install owner '$SIM_OWNER', not as '$me'"
+  fi
+  sim_event "start${*:+ $*}"
+  sim_fault_check
+}
+
+sim_db_file() { printf '%s/db' "$(sim_state_dir)"; }
+sim_run_state_file() { printf '%s/state' "$(sim_state_dir)"; }
+
+sim_is_running() { [ "$(cat -- "$(sim_run_state_file)" 2>/dev/null)" = running ]; }
+
+sim_require_stopped() {
+  if sim_is_running; then
+    sim_fail "the SpectroSERVER is running; stop it first with \$SPECROOT/bin/stopSS.pl"
+  fi
+}
+
+sim_require_db() {
+  [ -f "$(sim_db_file)" ] || sim_fail "no SpectroSERVER database in $(sim_db_file) (ss_install=no?)"
+}
+
+# sim_new_id: a random identity for a database generation.
+sim_new_id() { od -An -N8 -tx1 /dev/urandom | tr -d ' \n'; }
+
+# sim_savefile_body FILE: prints the body of a savefile (all but the checksum
+# line) after checking its header, completeness and checksum.
+sim_savefile_body() {
+  local file=$1 last body_sum want
+  [ -f "$file" ] || sim_fail "savefile $file not found"
+  [ -r "$file" ] || sim_fail "savefile $file is not readable by $(id -un)"
+  [ "$(head -n 1 -- "$file")" = 'SIMSSDB 1' ] || sim_fail "$file is not a SpectroSERVER savefile (corrupt header)"
+  last=$(tail -n 1 -- "$file")
+  [ "${last%%=*}" = checksum ] || sim_fail "savefile $file is corrupt or truncated (no checksum trailer)"
+  want=${last#checksum=}
+  body_sum=$(head -n -1 -- "$file" | sha256sum | cut -d' ' -f1)
+  [ "$body_sum" = "$want" ] || sim_fail "savefile $file is corrupt or truncated (checksum mismatch)"
+  head -n -1 -- "$file"
+}
+
+# sim_set_run_state running|stopped: what startSS.pl and stopSS.pl do.
+sim_set_run_state() {
+  local want=$1 file
+  file=$(sim_run_state_file)
+  sim_require_db
+  if [ "$(cat -- "$file" 2>/dev/null)" = "$want" ]; then
+    sim_event "ok already $want"
+    echo "SpectroSERVER is already $want"
+    return 0
+  fi
+  printf '%s\n' "$want" | sim_write "$file"
+  sim_event "ok now $want"
+  echo "SpectroSERVER is now $want"
+}
