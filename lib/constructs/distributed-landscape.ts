@@ -5,6 +5,7 @@ import { ManagedHostList } from './managed-host-list';
 import { markLandscapeParent, MemberContext } from './member-context';
 import { OneClickServer } from './one-click-server';
 import { SpectrumRegistry } from './spectrum-registry';
+import { locatedOf } from './located';
 import { TopologyMetadata } from './topology-metadata';
 import { LandscapeOptions } from '../model/landscape-options';
 import { OneClickServerOptions } from '../model/one-click-server-options';
@@ -166,9 +167,7 @@ export class DistributedLandscape extends Construct {
   /** @internal */
   public _toDistributedNode(): DistributedNode {
     return {
-      path: this.node.path,
-      stack: TerraformStack.of(this).node.id,
-      name: this.node.id,
+      ...locatedOf(this),
       masterPath: this.master?.node.path,
       landscapePaths: [this.master, ...this.landscapes].filter(l => l !== undefined).map(l => l.node.path),
       oneClickPaths: this.oneClickServers.map(o => o.node.path),

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformResource, TerraformStack } from './cdktf-bridge';
+import { ITerraformDependable, TerraformResource } from './cdktf-bridge';
 import { DEFAULTS, mergeConnection, mergeInstall } from './defaults';
 import type { DistributedLandscape } from './distributed-landscape';
 import { ManagedHostList } from './managed-host-list';
@@ -10,6 +10,7 @@ import { SpectroServer } from './spectro-server';
 import { SpectrumRegistry } from './spectrum-registry';
 import { emitMarker, emitStep } from './step-emitter';
 import { valueOf } from './token-values';
+import { locatedOf } from './located';
 import { TopologyMetadata } from './topology-metadata';
 import { BackupMethod } from '../model/backup-method';
 import { LandscapeHandle } from '../model/landscape-handle';
@@ -192,9 +193,7 @@ export class FaultTolerantLandscape extends Construct {
   /** @internal */
   public _toLandscapeNode(): LandscapeNode {
     return {
-      path: this.node.path,
-      stack: TerraformStack.of(this).node.id,
-      name: this.node.id,
+      ...locatedOf(this),
       handle: { value: this.handle.value, text: this.handle.toString() },
       primary: this.serverNode(this.primary),
       secondaries: this.secondaries.map(s => this.serverNode(s)),
@@ -210,9 +209,7 @@ export class FaultTolerantLandscape extends Construct {
 
   private serverNode(server: SpectroServer): ServerNode {
     return {
-      path: server.node.path,
-      stack: TerraformStack.of(server).node.id,
-      name: server.node.id,
+      ...locatedOf(server),
       host: valueOf(server.host),
       precedence: server.precedence,
       role: server.role,

@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
-import { TerraformResource, TerraformStack } from './cdktf-bridge';
+import { TerraformResource } from './cdktf-bridge';
 import { DEFAULTS, mergeConnection, mergeInstall } from './defaults';
 import { isLandscapeParent, MemberContext } from './member-context';
 import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from './server-facts';
 import { SpectrumRegistry } from './spectrum-registry';
 import { emitStep } from './step-emitter';
 import { valueOf } from './token-values';
+import { locatedOf } from './located';
 import { TopologyMetadata } from './topology-metadata';
 import { OneClickServerOptions } from '../model/one-click-server-options';
 import { PlanResource } from '../model/plan-resource';
@@ -69,9 +70,7 @@ export class OneClickServer extends Construct {
   /** @internal */
   public _toOneClickNode(): OneClickNode {
     return {
-      path: this.node.path,
-      stack: TerraformStack.of(this).node.id,
-      name: this.node.id,
+      ...locatedOf(this),
       host: valueOf(this.host),
       mainLocationServer: valueOf(this.mainLocationServer),
       connection: connectionFactsOf(this.connection()),
