@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { Annotations, Aspects, IAspect, TerraformStack } from './cdktf-bridge';
 import { Finding, formatFinding, formatFindingAt } from '../model/finding';
 import { DistributedNode, LandscapeNode, OneClickNode, Topology } from '../model/topology';
+import { reportedByStackPolicy } from '../policy/stack-policies';
 import { runRules } from '../rules/catalogue';
 
 /** A construct that contributes to the topology and reports the findings about the paths it claims. */
@@ -117,8 +118,10 @@ export class SpectrumRegistry {
 
   /** Adds each warning and note once, however often synth runs. */
   public annotate(member: TopologyMember): void {
+    const stack = TerraformStack.of(member);
     for (const finding of this.findingsFor(member)) {
-      if (finding.severity === 'error') continue;
+      // Errors are validation errors; what a stack's SpectrumPolicy changes, it reports itself.
+      if (finding.severity === 'error' || reportedByStackPolicy(stack, finding)) continue;
       const text = formatFinding(finding);
       const key = `${member.node.path}\u0000${text}`;
       if (this.annotated.has(key)) continue;

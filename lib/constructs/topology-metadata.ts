@@ -1,10 +1,7 @@
 import { Construct } from 'constructs';
 import { TerraformElement } from './cdktf-bridge';
 
-/** Key of the library's block in a stack's `//.metadata`. */
-export const METADATA_KEY = 'cdktf-spectrum';
-/** Bumped when the shape of the metadata changes incompatibly; the CLI checks it. */
-export const METADATA_SCHEMA = 1;
+import { METADATA_KEY, METADATA_SCHEMA } from '../model/metadata-format';
 
 /**
  * Writes a member's part of the topology into the stack's `//` metadata

@@ -165,36 +165,33 @@ export interface DistributedMembers {
   readonly oneClicks: readonly OneClickNode[];
 }
 
-function keyOf(stack: string, path: string): string {
-  return `${stack}\u0000${path}`;
-}
-
 /**
  * Every distributed landscape with its members: the master, the landscapes
  * it lists (or that name it in `distributed`) and its OneClick servers.
- * Paths are resolved within the DSS's stack, through maps (linear).
+ * Construct paths are unique in an app (they start with the stack), so
+ * members in other stacks are found too; lookups go through maps (linear).
  */
 export function distributedMembers(topology: Topology): DistributedMembers[] {
-  const landscapeByPath = new Map(topology.landscapes.map(l => [keyOf(l.stack, l.path), l] as const));
-  const oneClickByPath = new Map(topology.oneClicks.map(o => [keyOf(o.stack, o.path), o] as const));
-  const landscapesNaming = groupBy(topology.landscapes.filter(l => l.distributed !== undefined), l => keyOf(l.stack, l.distributed!));
-  const oneClicksNaming = groupBy(topology.oneClicks.filter(o => o.distributed !== undefined), o => keyOf(o.stack, o.distributed!));
+  const landscapeByPath = new Map(topology.landscapes.map(l => [l.path, l] as const));
+  const oneClickByPath = new Map(topology.oneClicks.map(o => [o.path, o] as const));
+  const landscapesNaming = groupBy(topology.landscapes.filter(l => l.distributed !== undefined), l => l.distributed!);
+  const oneClicksNaming = groupBy(topology.oneClicks.filter(o => o.distributed !== undefined), o => o.distributed!);
 
   return topology.distributed.map(dss => {
-    const master = dss.masterPath === undefined ? undefined : landscapeByPath.get(keyOf(dss.stack, dss.masterPath));
+    const master = dss.masterPath === undefined ? undefined : landscapeByPath.get(dss.masterPath);
     const landscapes = new Set<LandscapeNode>();
     if (master) landscapes.add(master);
     for (const path of dss.landscapePaths) {
-      const landscape = landscapeByPath.get(keyOf(dss.stack, path));
+      const landscape = landscapeByPath.get(path);
       if (landscape) landscapes.add(landscape);
     }
-    for (const landscape of landscapesNaming.get(keyOf(dss.stack, dss.path)) ?? []) landscapes.add(landscape);
+    for (const landscape of landscapesNaming.get(dss.path) ?? []) landscapes.add(landscape);
     const oneClicks = new Set<OneClickNode>();
     for (const path of dss.oneClickPaths) {
-      const oneClick = oneClickByPath.get(keyOf(dss.stack, path));
+      const oneClick = oneClickByPath.get(path);
       if (oneClick) oneClicks.add(oneClick);
     }
-    for (const oneClick of oneClicksNaming.get(keyOf(dss.stack, dss.path)) ?? []) oneClicks.add(oneClick);
+    for (const oneClick of oneClicksNaming.get(dss.path) ?? []) oneClicks.add(oneClick);
     return { dss, master, landscapes: [...landscapes], oneClicks: [...oneClicks] };
   });
 }

@@ -1,0 +1,140 @@
+import { usage } from './errors';
+
+/** The report formats of `check`. */
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
+export type Format = typeof FORMATS[number];
+
+/** The published JSON Schemas `schema` prints. */
+export const SCHEMAS = ['policy', 'report'] as const;
+export type SchemaName = typeof SCHEMAS[number];
+
+export type Command =
+  | { readonly command: 'check'; readonly directories: string[]; readonly format: Format; readonly policy?: string; readonly baseline?: string[]; readonly output?: string }
+  | { readonly command: 'schema'; readonly schema: SchemaName; readonly output?: string }
+  | { readonly command: 'help' }
+  | { readonly command: 'version' };
+
+export const HELP = `Usage: cdktf-spectrum check [DIR...] [options]
+       cdktf-spectrum schema policy|report [--output FILE]
+
+Checks the DX NetOps Spectrum estate of a synthesized CDK for Terraform app:
+rebuilds the topology from every stack's cdk.tf.json (never from TypeScript),
+runs every rule across all stacks together, and reports findings, the
+landscapes and, with --baseline, the changes that reinstall or reload servers.
+
+Arguments:
+  DIR                      synth output directory (default: cdktf.out); several are read together
+
+Options:
+  -f, --format FORMAT      text (default), json, sarif, markdown or github
+  -p, --policy FILE        organisation policy (JSON or YAML; schema: cdktf-spectrum schema policy)
+  -b, --baseline DIR       an earlier synth to compare with (repeat for several directories)
+  -o, --output FILE        write the report to FILE instead of standard output
+  -h, --help               show this help
+  -v, --version            show the version
+
+Exit codes: 0 clean or warnings only, 1 errors, 2 unusable input.
+`;
+
+/** Parses the command line (without `node` and the script). Throws UnusableInputError on misuse. */
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.length === 0) throw usage('no command given: use cdktf-spectrum check [DIR]');
+  const [command, ...rest] = argv;
+  if (command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
+  if (command === '-v' || command === '--version') return { command: 'version' };
+  if (command === 'schema') return parseSchema(rest);
+  if (command !== 'check') throw usage(`unknown command '${command}'`);
+
+  const directories: string[] = [];
+  const baseline: string[] = [];
+  let format: Format = 'text';
+  let policy: string | undefined;
+  let output: string | undefined;
+  const options = new OptionReader(rest);
+  while (options.more()) {
+    const { name, value } = options.next();
+    switch (name) {
+      case undefined: if (value !== undefined) directories.push(value); break;
+      case '-h': case '--help': return { command: 'help' };
+      case '-f': case '--format': {
+        const given = options.value(name, value);
+        if (!(FORMATS as readonly string[]).includes(given)) throw usage(`--format must be one of ${FORMATS.join(', ')}, not '${given}'`);
+        format = given as Format;
+        break;
+      }
+      case '-p': case '--policy': policy = once(name, policy, options.value(name, value)); break;
+      case '-b': case '--baseline': baseline.push(options.value(name, value)); break;
+      case '-o': case '--output': output = once(name, output, options.value(name, value)); break;
+      default: throw usage(`unknown option ${name}`);
+    }
+  }
+  return {
+    command: 'check',
+    directories: directories.length > 0 ? directories : ['cdktf.out'],
+    format,
+    ...(policy !== undefined ? { policy } : {}),
+    ...(baseline.length > 0 ? { baseline } : {}),
+    ...(output !== undefined ? { output } : {}),
+  };
+}
+
+function parseSchema(rest: readonly string[]): Command {
+  let schema: SchemaName | undefined;
+  let output: string | undefined;
+  const options = new OptionReader(rest);
+  while (options.more()) {
+    const { name, value } = options.next();
+    if (name === undefined) {
+      if (value === undefined) continue;
+      if (schema !== undefined || !(SCHEMAS as readonly string[]).includes(value!)) throw usage(`cdktf-spectrum schema takes one of ${SCHEMAS.join(', ')}`);
+      schema = value as SchemaName;
+    } else if (name === '-o' || name === '--output') {
+      output = once(name, output, options.value(name, value));
+    } else {
+      throw usage(`unknown option ${name}`);
+    }
+  }
+  if (schema === undefined) throw usage(`cdktf-spectrum schema takes one of ${SCHEMAS.join(', ')}`);
+  return { command: 'schema', schema, ...(output !== undefined ? { output } : {}) };
+}
+
+function once(name: string, previous: string | undefined, value: string): string {
+  if (previous !== undefined) throw usage(`${name} given twice`);
+  return value;
+}
+
+/** `--name value`, `--name=value`, `-n value` and positional arguments (everything after `--` is positional). */
+class OptionReader {
+  private index = 0;
+  private positionalOnly = false;
+
+  constructor(private readonly args: readonly string[]) {}
+
+  public more(): boolean {
+    return this.index < this.args.length;
+  }
+
+  public next(): { name?: string; value?: string } {
+    const arg = this.args[this.index++];
+    if (this.positionalOnly || !arg.startsWith('-') || arg === '-') return { value: arg };
+    if (arg === '--') {
+      this.positionalOnly = true;
+      return {};
+    }
+    const equals = arg.indexOf('=');
+    if (arg.startsWith('--') && equals > 0) return { name: arg.slice(0, equals), value: arg.slice(equals + 1) };
+    return { name: arg };
+  }
+
+  /** The option's value: given with `=`, or the next argument. */
+  public value(name: string, inline: string | undefined): string {
+    if (inline !== undefined) {
+      if (inline === '') throw usage(`${name} needs a value`);
+      return inline;
+    }
+    const value = this.args[this.index];
+    if (value === undefined || (value.startsWith('-') && value !== '-')) throw usage(`${name} needs a value`);
+    this.index++;
+    return value;
+  }
+}

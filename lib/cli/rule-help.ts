@@ -1,0 +1,42 @@
+/**
+ * How to fix each rule's findings, for reports that show rule metadata
+ * (SARIF `help`). Each result's own message also ends with the fix for
+ * that construct; this is the general advice. A rule without an entry
+ * gets a generic text (see helpOf).
+ */
+const HELP: { readonly [ruleId: string]: string } = {
+  SPX100: 'Use a legacy landscape handle: a multiple of 0x100000 from 0x100000 to 0xFFE00000, e.g. LandscapeHandle.of(0x400000) or LandscapeHandle.fromLandscapeNumber(16).',
+  SPX101: 'Give every landscape of the app its own handle, across distributed landscapes and stacks (KB 9404: handles must differ in a distributed environment).',
+  SPX110: 'Set precedence to a positive integer; the default primary is 10, secondaries 20, 30, ...',
+  SPX111: 'Give each server of a fault-tolerant landscape its own precedence, e.g. 10 for the primary, 20 and 30 for the secondaries (KB 9404).',
+  SPX112: 'Give the primary the lowest precedence of its landscape, or make the server with the lowest precedence the primary.',
+  SPX120: 'Use a host name (letters, digits, hyphens; labels of at most 63 characters) or an IPv4/IPv6 address. Tokens are checked by the scripts at apply time.',
+  SPX121: 'Put every SpectroSERVER on a host of its own: a primary and its secondaries must run on different hosts.',
+  SPX130: 'Install every SpectroSERVER of a distributed landscape under the same OS user: set install.owner once on the DistributedLandscape.',
+  SPX131: 'Install the same Spectrum version on every server of a landscape and of a distributed landscape; upgrade them together (KB 144472 gives the order).',
+  SPX132: 'Use an absolute install directory of safe characters (letters, digits, /, ., _, -) and a valid user name as owner.',
+  SPX133: 'Installing from media needs install.ownerPassword: pass a sensitive TerraformVariable or a secret from another resource.',
+  SPX140: 'HOT standby only changes how secondaries poll: add a secondary, or leave standbyMode at StandbyMode.WARM.',
+  SPX141: 'Add a secondary SpectroSERVER on another host (secondaries: [{ host: ..., precedence: 20 }] or addSecondary()).',
+  SPX142: 'With BackupMethod.COMMAND set backupCommand (it writes the savefile named by $SPECTRUM_SAVEFILE); with SSDBSAVE leave it unset.',
+  SPX150: 'Pass passwords and private keys as sensitive TerraformVariables or secrets from another resource, never as literal strings in code.',
+  SPX151: 'Set connection.hostKey (and bastionHostKey with a bastion) to the public host key, e.g. "ssh-ed25519 AAAA...".',
+  SPX160: 'Use identifiers as .vnmrc keys and single-line values; leave secondary_polling to standbyMode.',
+  SPX170: 'Give the distributed landscape a master landscape, and at most 4094 landscapes (the legacy handles).',
+  SPX171: 'Leave mainLocationServer unset: it defaults to the master primary of the distributed landscape.',
+  SPX200: 'Organisation policy: set standbyMode: StandbyMode.HOT on landscapes with secondaries (or on the DistributedLandscape).',
+  SPX201: 'Organisation policy: seed secondaries with backup: BackupMethod.COMMAND and a backupCommand that runs an online backup; SSdbsave stops the primary.',
+  SPX202: 'Organisation policy: split the distributed landscape, or raise maxLandscapes in the policy.',
+  SPX300: 'A handle is fixed at install: uninstall Spectrum from the landscape\'s hosts before applying, or keep the old handle.',
+  SPX301: 'Expected when a secondary is retired: the primary\'s deregister step runs MapUpdate -remove; stop and uninstall the SpectroSERVER on its host by hand.',
+  SPX302: 'Changing a secondary\'s precedence reloads it (stop, SSdbload, start); plan it in a maintenance window.',
+  SPX303: 'The server is set up again on the new host; stop Spectrum on the old host by hand.',
+  SPX304: 'Removing a landscape destroys its plan resources only: nothing runs on its hosts; uninstall Spectrum there by hand.',
+  SPX305: 'The primary SpectroSERVER restarts to read the new .vnmrc; OneClick fails over meanwhile.',
+  SPX306: 'Keep construct ids and planResource stable: re-created steps run again (a new savefile, secondaries reloaded).',
+};
+
+/** General advice for fixing `ruleId`'s findings. */
+export function helpOf(ruleId: string, description: string): string {
+  return HELP[ruleId] ?? `${description}. Each result's message ends with the fix for that construct.`;
+}
