@@ -5,7 +5,6 @@
 export {
   Annotations,
   Aspects,
-  DataResource,
   Fn,
   Lazy,
   TerraformElement,
@@ -14,6 +13,6 @@ export {
   TerraformStack,
   Token,
 } from 'cdktf';
-export type { IAspect, ITerraformDependable, SSHProvisionerConnection, FileProvisioner, LocalExecProvisioner, RemoteExecProvisioner } from 'cdktf';
+export type { IAspect, ITerraformDependable, TerraformMetaArguments, SSHProvisionerConnection, FileProvisioner, LocalExecProvisioner, RemoteExecProvisioner } from 'cdktf';
 export { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
 export { NullProvider } from '@cdktf/provider-null/lib/provider';

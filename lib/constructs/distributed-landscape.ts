@@ -1,11 +1,11 @@
 import { Construct, IConstruct } from 'constructs';
 import { TerraformStack } from './cdktf-bridge';
 import { FaultTolerantLandscape } from './fault-tolerant-landscape';
+import { locatedOf } from './located';
 import { ManagedHostList } from './managed-host-list';
 import { markLandscapeParent, MemberContext } from './member-context';
 import { OneClickServer } from './one-click-server';
 import { SpectrumRegistry } from './spectrum-registry';
-import { locatedOf } from './located';
 import { TopologyMetadata } from './topology-metadata';
 import { LandscapeOptions } from '../model/landscape-options';
 import { OneClickServerOptions } from '../model/one-click-server-options';
@@ -126,20 +126,20 @@ export class DistributedLandscape extends Construct {
     };
     // While the constructor builds the master, `this.master` is not set yet.
     if (!this.master) return { ...shared, isMaster: true, after: [] };
+    const memberContext = {
+      ...shared,
+      isMaster: false,
+      mainLocationServer: this.master.primary.host,
+      mainLocationHandle: this.master.handle.toString(),
+    };
     const masterStack = TerraformStack.of(this.master);
     if (memberStack !== masterStack) {
       // depends_on cannot cross stacks: the member's whole stack is deployed
       // after the master's instead (cdktf orders dependent stacks).
       memberStack.addDependency(masterStack);
-      return { ...shared, isMaster: false, mainLocationServer: this.master.primary.host, mainLocationHandle: this.master.handle.toString(), after: [] };
+      return { ...memberContext, after: [] };
     }
-    return {
-      ...shared,
-      isMaster: false,
-      mainLocationServer: this.master.primary.host,
-      mainLocationHandle: this.master.handle.toString(),
-      after: [this.master._primaryConfigured],
-    };
+    return { ...memberContext, after: [this.master._primaryConfigured] };
   }
 
   /** @internal a landscape created elsewhere with `distributedLandscape: this` */

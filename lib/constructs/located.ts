@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { Located } from '../model/topology';
 import { TerraformStack } from './cdktf-bridge';
+import { Located } from '../model/topology';
 
 /** Where a construct sits, as the topology model names it. */
 export function locatedOf(construct: IConstruct): Located {

@@ -11,6 +11,8 @@ import { ShellValue } from '../plan/shell';
  */
 export class ManagedHostList extends Construct {
   private readonly local: TerraformLocal;
+  private joined?: string;
+  private hashed?: string;
 
   /**
    * @param hosts the list to write; shared by the copies a DSS keeps in each
@@ -31,13 +33,15 @@ export class ManagedHostList extends Construct {
     return this.hosts;
   }
 
-  /** One token that Terraform expands to the list, one host per line. */
+  /** One token that Terraform expands to the list, one host per line (made once: tokens are costly). */
   public lines(): ShellValue[] {
-    return [{ text: Fn.join('\n', this.local.asList), isToken: true }];
+    this.joined ??= Fn.join('\n', this.local.asList);
+    return [{ text: this.joined, isToken: true }];
   }
 
   /** Changes exactly when the list does. */
   public digest(): ShellValue {
-    return { text: Fn.sha256(Fn.join('\n', this.local.asList)), isToken: true };
+    this.hashed ??= Fn.sha256(Fn.join('\n', this.local.asList));
+    return { text: this.hashed, isToken: true };
   }
 }

@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { TerraformResource } from './cdktf-bridge';
 import { DEFAULTS, mergeConnection, mergeInstall } from './defaults';
+import { locatedOf } from './located';
 import { isLandscapeParent, MemberContext } from './member-context';
 import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from './server-facts';
 import { SpectrumRegistry } from './spectrum-registry';
 import { emitStep } from './step-emitter';
 import { valueOf } from './token-values';
-import { locatedOf } from './located';
 import { TopologyMetadata } from './topology-metadata';
 import { OneClickServerOptions } from '../model/one-click-server-options';
 import { PlanResource } from '../model/plan-resource';

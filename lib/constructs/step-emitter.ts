@@ -1,7 +1,6 @@
 import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import {
-  DataResource,
   Fn,
   ITerraformDependable,
   Lazy,
@@ -10,6 +9,7 @@ import {
   TerraformResource,
 } from './cdktf-bridge';
 import { ensureNullProvider } from './null-provider';
+import { TerraformDataStep } from './terraform-data-step';
 import { escapeTemplateSequences } from './terraform-template';
 import { PlanResource } from '../model/plan-resource';
 import { PlanStep, SshTarget } from '../plan/plan-step';
@@ -51,6 +51,20 @@ export function triggersOf(step: PlanStep, chain: EmitOptions['chain'] = {}): Re
   return triggers;
 }
 
+/**
+ * `file(<key file>)`, one token per key file: every token cdktf makes costs a
+ * captured stack trace, and thousands of steps share a handful of key files.
+ */
+const keyFileContents = new Map<string, string>();
+function keyFileContent(path: string): string {
+  let content = keyFileContents.get(path);
+  if (content === undefined) {
+    content = Fn.file(path);
+    keyFileContents.set(path, content);
+  }
+  return content;
+}
+
 /** Terraform's `connection` block for a target. */
 export function connectionOf(target: SshTarget): SSHProvisionerConnection {
   return {
@@ -60,7 +74,7 @@ export function connectionOf(target: SshTarget): SSHProvisionerConnection {
     port: target.port.isToken ? (target.port.text as unknown as number) : Number(target.port.text),
     timeout: target.timeout,
     ...(target.privateKey !== undefined ? { privateKey: target.privateKey } : {}),
-    ...(target.privateKey === undefined && target.privateKeyFile ? { privateKey: Fn.file(target.privateKeyFile.text) } : {}),
+    ...(target.privateKey === undefined && target.privateKeyFile ? { privateKey: keyFileContent(target.privateKeyFile.text) } : {}),
     ...(target.agent ? { agent: 'true' } : {}),
     ...(target.hostKey ? { hostKey: target.hostKey.text } : {}),
     ...(target.bastionHost ? { bastionHost: target.bastionHost.text } : {}),
@@ -112,7 +126,7 @@ export function emitStep(scope: Construct, step: PlanStep, options: EmitOptions)
     provisioners: provisionersOf(step) as any,
   };
   if (options.resource === PlanResource.TERRAFORM_DATA) {
-    return new DataResource(scope, step.kind, { ...config, triggersReplace: triggers });
+    return new TerraformDataStep(scope, step.kind, { ...config, triggersReplace: triggers });
   }
   ensureNullProvider(scope);
   return new NullResource(scope, step.kind, { ...config, triggers });
@@ -124,7 +138,7 @@ export function emitStep(scope: Construct, step: PlanStep, options: EmitOptions)
  */
 export function emitMarker(scope: Construct, id: string, resource: PlanResource, after: () => readonly TerraformResource[]): TerraformResource {
   if (resource !== PlanResource.TERRAFORM_DATA) ensureNullProvider(scope);
-  const marker = resource === PlanResource.TERRAFORM_DATA ? new DataResource(scope, id, {}) : new NullResource(scope, id, {});
+  const marker = resource === PlanResource.TERRAFORM_DATA ? new TerraformDataStep(scope, id) : new NullResource(scope, id, {});
   marker.addOverride('depends_on', Lazy.listValue({
     produce: () => after().map(step => `${step.terraformResourceType}.${step.friendlyUniqueId}`),
   }));

@@ -42,6 +42,12 @@ function expectSuccess(result: CommandResult): void {
   throw new Error(`exit code ${result.code}; errors:\n${errors}\noutput ends with:\n${result.output.slice(-3000)}`);
 }
 
+/** Wipes a host's /opt/CA/Spectrum, as on a freshly provisioned machine. */
+function emptyInstallDir(sandbox: Sandbox, name: string): void {
+  const root = sandbox.host(name).rootDir;
+  for (const entry of fs.readdirSync(root)) fs.rmSync(path.join(root, entry), { recursive: true, force: true });
+}
+
 const specroot = (sandbox: Sandbox, name: string) => path.join(sandbox.host(name).rootDir);
 const events = (sandbox: Sandbox, name: string, tool?: string): SimEvent[] =>
   readSimEvents(specroot(sandbox, name)).filter(e => tool === undefined || e.tool === tool);
@@ -191,9 +197,7 @@ describeIfAvailable(unavailable)(`cdktf deploy onto sandbox hosts${unavailable ?
 
     beforeAll(() => {
       // The fault-tolerant example above used `primary` and `secondary`: start from fresh installations.
-      for (const name of FIXTURE_HOSTS) {
-        for (const entry of fs.readdirSync(sandbox.host(name).rootDir)) fs.rmSync(path.join(sandbox.host(name).rootDir, entry), { recursive: true, force: true });
-      }
+      for (const name of FIXTURE_HOSTS) emptyInstallDir(sandbox, name);
       fixture = project({ dir: 'test/e2e/fixtures/landscape', stack: 'e2e-landscape', hostNames: FIXTURE_HOSTS });
       fault = new TransitFault(workDir);
       fixture.extraEnv = fault.env();
@@ -248,7 +252,7 @@ describeIfAvailable(unavailable)(`cdktf deploy onto sandbox hosts${unavailable ?
 
   test('a wrong host key: the deploy refuses to connect and nothing is installed', () => {
     const wrong = sandbox.host('oneclick').hostKey; // a real key, of another host
-    for (const entry of fs.readdirSync(sandbox.host('tertiary').rootDir)) fs.rmSync(path.join(sandbox.host('tertiary').rootDir, entry), { recursive: true, force: true });
+    emptyInstallDir(sandbox, 'tertiary');
     const impostor = project({
       dir: 'test/e2e/fixtures/landscape',
       stack: 'e2e-landscape',

@@ -6,8 +6,8 @@ import { FaultTolerantLandscape, LandscapeHandle, PlanResource, StandbyMode } fr
 import { SshTarget } from '../../lib/plan/plan-step';
 import { InstallInput } from '../../lib/plan/server-plan-input';
 import { literal } from '../../lib/plan/shell';
-import { HOSTRC_BEGIN, HOSTRC_END, hostrcStep } from '../../lib/plan/steps/hostrc-step';
 import { deregisterStep } from '../../lib/plan/steps/deregister-step';
+import { HOSTRC_BEGIN, HOSTRC_END, hostrcStep } from '../../lib/plan/steps/hostrc-step';
 import { vnmrcStep } from '../../lib/plan/steps/vnmrc-step';
 import { HOST_KEY, scriptOf, secrets, stepsOf, synthStack } from '../support/synth';
 
