@@ -1,3 +1,4 @@
+import { isAscii } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
@@ -161,10 +162,20 @@ function parseJsonFile(file: string, shown: string): unknown {
   return parseJsonFileWithText(file, shown).json;
 }
 
+/**
+ * A file's text. Synthesized JSON is almost always pure ASCII, and decoding
+ * ASCII as latin1 gives the same string at a fraction of the cost of UTF-8
+ * decoding, which dominates reading a 50 MB stack.
+ */
+function readText(file: string): string {
+  const bytes = fs.readFileSync(file);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
 function parseJsonFileWithText(file: string, shown: string): { json: unknown; text: string } {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readText(file);
   } catch (error) {
     throw unreadable(shown, reasonOf(error));
   }
