@@ -1,4 +1,5 @@
 import { DistributedNode, LandscapeNode, OneClickNode, Topology } from '../model/topology';
+import { distributedMembers } from '../rules/support';
 
 /** A distributed landscape with its members, master first. */
 export interface DistributedView {
@@ -36,29 +37,10 @@ export function estateView(topology: Topology, stackOrder: readonly string[]): S
   };
   for (const stack of stackOrder) viewOf(stack);
 
-  // Construct paths start with the stack id, so a path names one element
-  // app-wide: members of a distributed landscape may live in other stacks.
-  const landscapeByPath = new Map(topology.landscapes.map(l => [l.path, l] as const));
-  const oneClickByPath = new Map(topology.oneClicks.map(o => [o.path, o] as const));
-  const landscapesNaming = groupBy(topology.landscapes, l => l.distributed);
-  const oneClicksNaming = groupBy(topology.oneClicks, o => o.distributed);
+  // The same membership the rules use (members of a DSS may live in other stacks).
   const inDss = new Set<LandscapeNode>();
   const oneClicksInDss = new Set<OneClickNode>();
-  for (const dss of topology.distributed) {
-    const master = dss.masterPath === undefined ? undefined : landscapeByPath.get(dss.masterPath);
-    const landscapes = new Set<LandscapeNode>();
-    if (master) landscapes.add(master);
-    for (const path of dss.landscapePaths) {
-      const landscape = landscapeByPath.get(path);
-      if (landscape) landscapes.add(landscape);
-    }
-    for (const landscape of landscapesNaming.get(dss.path) ?? []) landscapes.add(landscape);
-    const oneClicks = new Set<OneClickNode>();
-    for (const path of dss.oneClickPaths) {
-      const oneClick = oneClickByPath.get(path);
-      if (oneClick) oneClicks.add(oneClick);
-    }
-    for (const oneClick of oneClicksNaming.get(dss.path) ?? []) oneClicks.add(oneClick);
+  for (const { dss, master, landscapes, oneClicks } of distributedMembers(topology)) {
     for (const landscape of landscapes) inDss.add(landscape);
     for (const oneClick of oneClicks) oneClicksInDss.add(oneClick);
     viewOf(dss.stack).distributed.push({ node: dss, master, landscapes: [...landscapes], oneClicks: [...oneClicks] });
@@ -69,17 +51,6 @@ export function estateView(topology: Topology, stackOrder: readonly string[]): S
   return [...views.entries()]
     .map(([name, view]) => ({ name, ...view }))
     .filter(view => view.distributed.length > 0 || view.landscapes.length > 0 || view.oneClicks.length > 0);
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === undefined) continue;
-    const group = groups.get(k);
-    if (group) group.push(item); else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /** Every landscape in report order. */
