@@ -5,13 +5,16 @@
 export {
   Annotations,
   Aspects,
+  DefaultTokenResolver,
   Fn,
   Lazy,
   TerraformElement,
   TerraformLocal,
   TerraformResource,
   TerraformStack,
+  StringConcat,
   Token,
+  Tokenization,
 } from 'cdktf';
 export type { IAspect, ITerraformDependable, TerraformMetaArguments, SSHProvisionerConnection, FileProvisioner, LocalExecProvisioner, RemoteExecProvisioner } from 'cdktf';
 export { Resource as NullResource } from '@cdktf/provider-null/lib/resource';

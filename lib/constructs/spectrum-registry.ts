@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { Annotations, Aspects, IAspect, TerraformStack } from './cdktf-bridge';
+import { Annotations, Aspects, DefaultTokenResolver, IAspect, StringConcat, TerraformStack, Token, Tokenization } from './cdktf-bridge';
 import { Finding, formatFinding, formatFindingAt } from '../model/finding';
 import { DistributedNode, LandscapeNode, OneClickNode, Topology } from '../model/topology';
 import { reportedByStackPolicy } from '../policy/stack-policies';
@@ -110,7 +110,7 @@ export class SpectrumRegistry {
     // Every stack with Spectrum constructs reports every error of the whole
     // app, so the first stack cdktf validates fails with one error listing
     // all of them (handles are checked across stacks)...
-    stack.node.addValidation({ validate: () => [...this.analysis().errorLines] });
+    stack.node.addValidation({ validate: () => this.analysis().errorLines.map(line => readable(stack, line)) });
     // ...and warnings and notes become annotations, added by an aspect on the
     // stack: cdktf invokes aspects from stacks only, never from the App.
     Aspects.of(stack).add(new FindingAnnotator(this));
@@ -122,7 +122,7 @@ export class SpectrumRegistry {
     for (const finding of this.findingsFor(member)) {
       // Errors are validation errors; what a stack's SpectrumPolicy changes, it reports itself.
       if (finding.severity === 'error' || reportedByStackPolicy(stack, finding)) continue;
-      const text = formatFinding(finding);
+      const text = readable(stack, formatFinding(finding));
       const key = `${member.node.path}\u0000${text}`;
       if (this.annotated.has(key)) continue;
       this.annotated.add(key);
@@ -133,6 +133,21 @@ export class SpectrumRegistry {
 
   public isMember(node: IConstruct): node is TopologyMember {
     return this.members.has(node);
+  }
+}
+
+/**
+ * A message with the tokens it names shown as the Terraform expressions they
+ * stand for (`${var.hosts["east-1"]}`) rather than cdktf's placeholders;
+ * the message as it is if that fails.
+ */
+function readable(stack: TerraformStack, message: string): string {
+  if (!Token.isUnresolved(message)) return message;
+  try {
+    const resolved: unknown = Tokenization.resolve(message, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) });
+    return typeof resolved === 'string' ? resolved : message;
+  } catch {
+    return message;
   }
 }
 
