@@ -18,17 +18,10 @@ export function connectionFactsOf(connection: SshConnectionOptions): ConnectionF
   };
 }
 
-/** What the rules need to know about merged install settings (no password). */
+/** What the rules need to know about merged install settings (no password): the plan's view, defaults applied once. */
 export function installFactsOf(install: SpectrumInstallOptions): InstallFacts {
-  return {
-    mediaPath: optionalValueOf(install.mediaPath),
-    installDir: valueOf(install.installDir ?? DEFAULTS.installDir),
-    owner: valueOf(install.owner ?? DEFAULTS.owner),
-    hasOwnerPassword: install.ownerPassword !== undefined,
-    ownerPasswordIsLiteral: isLiteral(install.ownerPassword),
-    version: install.version,
-    excludeParts: install.excludeParts ?? [],
-  };
+  const { ownerPassword, ...facts } = installInputOf(install);
+  return { ...facts, hasOwnerPassword: ownerPassword !== undefined, ownerPasswordIsLiteral: isLiteral(ownerPassword) };
 }
 
 /** Install settings as the plan needs them. */
