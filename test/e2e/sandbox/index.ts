@@ -125,7 +125,8 @@ const live = new Set<SandboxState>();
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const unavailable = sandboxUnavailableReason();
   if (unavailable) throw new Error(`cannot start the SSH sandbox: ${unavailable}`);
-  const port = options.port ?? DEFAULT_SSH_PORT;
+  // SPECTRUM_E2E_PORT lets several checkouts run their suites side by side on one machine.
+  const port = options.port ?? Number(process.env.SPECTRUM_E2E_PORT ?? DEFAULT_SSH_PORT);
   const firstOctet = options.firstAddressOctet ?? DEFAULT_FIRST_ADDRESS_OCTET;
   const installOwner = options.installOwner ?? DEFAULT_INSTALL_OWNER;
   validateHosts(options.hosts, firstOctet);
