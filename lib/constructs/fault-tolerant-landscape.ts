@@ -232,7 +232,8 @@ export class FaultTolerantLandscape extends Construct {
       handle: this.handle.toString(),
       precedence: server.precedence,
       mainLocationServer: valueOf(this.mainLocationServer),
-      vnmrc: { ...managedVnmrcEntries(server.role, this.standbyMode), ...server.options.vnmrc },
+      vnmrc: Object.fromEntries(Object.entries({ ...managedVnmrcEntries(server.role, this.standbyMode), ...server.options.vnmrc })
+        .map(([key, value]) => [key, valueOf(value)])),
     };
   }
 

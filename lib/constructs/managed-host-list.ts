@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { Fn, Lazy, TerraformLocal } from './cdktf-bridge';
+import { tokenValue } from './token-values';
 import { ShellValue } from '../plan/shell';
 
 /**
@@ -11,7 +12,7 @@ import { ShellValue } from '../plan/shell';
  */
 export class ManagedHostList extends Construct {
   private readonly local: TerraformLocal;
-  private joined?: string;
+  private joined?: ShellValue;
   private hashed?: string;
 
   /**
@@ -35,8 +36,8 @@ export class ManagedHostList extends Construct {
 
   /** One token that Terraform expands to the list, one host per line (made once: tokens are costly). */
   public lines(): ShellValue[] {
-    this.joined ??= Fn.join('\n', this.local.asList);
-    return [{ text: this.joined, isToken: true }];
+    this.joined ??= tokenValue(Fn.join('\n', this.local.asList));
+    return [this.joined];
   }
 
   /** Changes exactly when the list does. */

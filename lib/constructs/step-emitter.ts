@@ -86,6 +86,11 @@ export function connectionOf(target: SshTarget): SSHProvisionerConnection {
 
 /** `sh` lines that write the script to a temporary file, run it with bash and remove it. */
 function runRemotely(script: string): string {
+  // Values reach scripts quoted or as base64 (lib/plan/shell.ts), so no line
+  // of a script can be this delimiter; checked anyway, as an internal error.
+  if (script.split('\n').includes(SCRIPT_DELIMITER)) {
+    throw new Error(`cdktf-spectrum internal error: a script line equals its here-document delimiter ${SCRIPT_DELIMITER}`);
+  }
   return [
     'f=$(mktemp)',
     `cat > "$f" <<'${SCRIPT_DELIMITER}'`,

@@ -1,16 +1,45 @@
+import { bashText } from './bash-text';
+
 /**
- * Bash functions shared by every generated remote script. Written without
- * `${` so that Terraform's template syntax never needs escaping here (the
- * emitter escapes anyway).
+ * What every generated script starts with, local or remote: strict mode and
+ * messages. `STEP` is set before it.
  */
-export const SCRIPT_PRELUDE = String.raw`set -euo pipefail
+export const SCRIPT_PRELUDE_BASE = String.raw`set -euo pipefail
 die() { printf 'cdktf-spectrum %s on %s: ERROR: %s\n' "$STEP" "$(hostname)" "$*" >&2; exit 1; }
-note() { printf 'cdktf-spectrum %s: %s\n' "$STEP" "$*"; }
-is_host() {
-  [[ "$1" =~ ^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$ ]] || [[ "$1" =~ ^[0-9A-Fa-f:.]{2,45}$ && "$1" == *[:.]* ]]
+note() { printf 'cdktf-spectrum %s: %s\n' "$STEP" "$*"; }`;
+
+/**
+ * Decoding and re-checking of token values (lib/plan/shell.ts): only in
+ * scripts that receive a token.
+ */
+export const SCRIPT_TOKEN_HELPERS = bashText(String.raw`# decode_value NAME BASE64: NAME gets the decoded bytes, trailing newlines
+# included; base64 that does not decode, or a NUL byte, fails the script.
+decode_value() {
+  local bytes decoded
+  bytes=$(printf '%s' "$2" | base64 -d | wc -c) || die "the value of $1 is not valid base64"
+  decoded=$(printf '%s' "$2" | base64 -d | tr -d '\000'; printf x)
+  decoded=$\{decoded%x}
+  [ "$(printf '%s' "$decoded" | LC_ALL=C wc -c)" -eq "$bytes" ] || die "the value of $1 holds a NUL byte; refused"
+  printf -v "$1" '%s' "$decoded"
 }
-require_host() { is_host "$1" || die "invalid host name '$1' for $2 (rule SPX120)"; }
-as_owner() {
+# require_value NAME PREDICATE DESCRIPTION: the run-time twin of the synth-time rule.
+require_value() {
+  "$2" "$\{!1}" || die "$1 is $(printf '%q' "$\{!1}"), which is not $3; refused before anything ran"
+}
+# require_lines NAME PREDICATE DESCRIPTION SHOWN_NAME: every non-empty line of
+# NAME passes PREDICATE; messages call the value SHOWN_NAME.
+require_lines() {
+  local line
+  while IFS= read -r line; do
+    [ -z "$line" ] || "$2" "$line" || die "$4 holds the line $(printf '%q' "$line"), which is not $3; refused before anything ran"
+  done <<<"$\{!1}"
+}`);
+
+/**
+ * Bash functions shared by every generated remote script, after the base
+ * prelude and the script's variables (which are validated by then).
+ */
+export const SCRIPT_PRELUDE_REMOTE = String.raw`as_owner() {
   if [ "$(id -un)" = "$OWNER" ]; then "$@"
   elif [ "$(id -u)" = 0 ]; then runuser -u "$OWNER" -- "$@"
   else sudo -n -u "$OWNER" -- "$@"; fi
@@ -34,5 +63,4 @@ owner_dir() {
   mkdir -p -- "$@"
   if [ "$(id -u)" = 0 ]; then chown -- "$OWNER" "$@"; fi
 }
-require_specroot() { [ -d "$SPECROOT/SS" ] || die "Spectrum is not installed in $SPECROOT (no SS directory); set install.mediaPath to install it"; }
-`;
+require_specroot() { [ -d "$SPECROOT/SS" ] || die "Spectrum is not installed in $SPECROOT (no SS directory); set install.mediaPath to install it"; }`;

@@ -22,6 +22,6 @@ export interface ServerPlanInput {
   readonly handle: string;
   readonly precedence: number;
   readonly mainLocationServer: ShellValue;
-  /** Extra `.vnmrc` keys for this server. */
-  readonly vnmrc: { readonly [key: string]: string };
+  /** The `.vnmrc` entries the plan manages on this server (values may be tokens). */
+  readonly vnmrc: { readonly [key: string]: ShellValue };
 }

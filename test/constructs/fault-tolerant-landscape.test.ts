@@ -54,8 +54,8 @@ describe('FaultTolerantLandscape plan', () => {
     const changed = [...hot.keys()].filter(path =>
       JSON.stringify(triggersOf(hot.get(path)!)) !== JSON.stringify(triggersOf(warm.get(path)!)));
     expect(changed).toEqual(['east/primary/vnmrc']);
-    expect(scriptOf(hot.get('east/primary/vnmrc')!)).toContain('secondary_polling=yes');
-    expect(scriptOf(warm.get('east/primary/vnmrc')!)).toContain('secondary_polling=no');
+    expect(scriptOf(hot.get('east/primary/vnmrc')!)).toContain("KEY_0='secondary_polling'\nVALUE_0='yes'");
+    expect(scriptOf(warm.get('east/primary/vnmrc')!)).toContain("KEY_0='secondary_polling'\nVALUE_0='no'");
     expect(scriptOf(hot.get('east/secondary/vnmrc')!)).not.toContain('secondary_polling');
   });
 
@@ -104,7 +104,7 @@ describe('FaultTolerantLandscape plan', () => {
     const deregister = step(synthStack(stack => pair(stack, { secondaryPrecedence: 25 })), 'east/primary/deregister');
     expect(deregister.body.connection.host).toBe('ss-east-1');
     const script = scriptOf(deregister);
-    expect(script).toContain("<<'CDKTF_SPECTRUM_SECONDARIES'\n0x400000 25\nCDKTF_SPECTRUM_SECONDARIES");
+    expect(script).toContain("SECONDARIES=''\nSECONDARIES+='0x400000 25'$'\\n'\n");
     expect(script).toContain('MapUpdate" -remove "$lh" -precedence "$precedence"');
     expect(deregister.body.provisioner[0]['remote-exec'].when).toBeUndefined();
   });
@@ -118,7 +118,7 @@ describe('FaultTolerantLandscape plan', () => {
     });
     expect(scriptOf(step(json, 'east/tertiary/load'))).toContain("PRECEDENCE='30'");
     expect(step(json, 'east/ready').body.depends_on).toContain(address(step(json, 'east/tertiary/load')));
-    expect(scriptOf(step(json, 'east/primary/deregister'))).toContain('0x400000 20\n0x400000 30\n');
+    expect(scriptOf(step(json, 'east/primary/deregister'))).toContain("SECONDARIES+='0x400000 20'$'\\n'\nSECONDARIES+='0x400000 30'$'\\n'\n");
     expect(json.locals!['east_hostrc-hosts_F6AAA5D4'] ?? Object.values(json.locals!)[0]).toEqual(['ss-east-1', 'ss-east-2', 'ss-east-3']);
   });
 

@@ -32,7 +32,7 @@ describe('a DistributedLandscape across stacks', () => {
     const group = JSON.parse(Testing.synth(groupStack));
     expect(group.data.terraform_remote_state).toBeDefined();
     const install = JSON.stringify(group.resource.null_resource[Object.keys(group.resource.null_resource).find(k => k.startsWith('east_primary_install'))!]);
-    expect(install).toMatch(/MLS=\$\(cat <<'CDKTF_SPECTRUM_VALUE'\\n\$\{data\.terraform_remote_state\.[^}]+\}/);
+    expect(install).toMatch(/decode_value MLS '\$\{base64encode\(data\.terraform_remote_state\.[^}]+\)\}'/);
     expect(JSON.parse(Testing.synth(masterStack)).output).toBeDefined();
     // The member's steps never name a resource of the other stack in depends_on.
     for (const resource of Object.values(group.resource.null_resource) as any[]) {

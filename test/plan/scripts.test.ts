@@ -59,10 +59,11 @@ describe('hostrc script', () => {
   test('refuses a host that is not a host name before touching the file', () => {
     const { root, install } = fakeSpecroot();
     writeFileSync(join(root, '.hostrc'), 'localhost\n');
-    // A token resolved by Terraform to something malicious is re-validated at run time.
-    const result = run(hostrcStep(target, install, [literal('ss-1')], literal('d')).script.replace('ss-1\nCDKTF_SPECTRUM_HOSTS', 'ss-1\n+\nCDKTF_SPECTRUM_HOSTS'));
+    // A token that Terraform resolves to something malicious is re-validated at run time.
+    const resolved = { text: '${local.hosts}', isToken: true, encoded: Buffer.from('ss-1\n+\n').toString('base64') };
+    const result = run(hostrcStep(target, install, [resolved], literal('d')).script);
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain("invalid host name '+'");
+    expect(result.output).toContain('HOSTS holds the line +, which is not a host name or IP address (SPX120); refused before anything ran');
     expect(readFileSync(join(root, '.hostrc'), 'utf8')).toBe('localhost\n');
   });
 
@@ -81,17 +82,17 @@ describe('vnmrc script', () => {
     const vnmrc = join(root, 'SS', '.vnmrc');
     writeFileSync(vnmrc, '# SpectroSERVER settings\nagent_port=161\nsecondary_polling=no\nsecondary_polling=no\n');
 
-    expect(run(vnmrcStep(target, install, { secondary_polling: 'yes', wait_active: 'yes' }).script).status).toBe(0);
+    expect(run(vnmrcStep(target, install, { secondary_polling: literal('yes'), wait_active: literal('yes') }).script).status).toBe(0);
     expect(readFileSync(vnmrc, 'utf8')).toBe('# SpectroSERVER settings\nagent_port=161\nsecondary_polling=yes\nwait_active=yes\n');
     expect(calls()).toEqual(['stopSS.pl', 'startSS.pl']);
     expect(backups(join(root, 'SS'), '.vnmrc')).toHaveLength(1);
 
-    const again = run(vnmrcStep(target, install, { secondary_polling: 'yes', wait_active: 'yes' }).script);
+    const again = run(vnmrcStep(target, install, { secondary_polling: literal('yes'), wait_active: literal('yes') }).script);
     expect(again.output).toContain('unchanged, no restart');
     expect(calls()).toEqual(['stopSS.pl', 'startSS.pl']);
 
     // A key the plan managed before and no longer wants is removed; the user's own keys stay.
-    expect(run(vnmrcStep(target, install, { secondary_polling: 'yes' }).script).status).toBe(0);
+    expect(run(vnmrcStep(target, install, { secondary_polling: literal('yes') }).script).status).toBe(0);
     expect(readFileSync(vnmrc, 'utf8')).toBe('# SpectroSERVER settings\nagent_port=161\nsecondary_polling=yes\n');
   });
 });
@@ -134,7 +135,7 @@ describe('every generated script', () => {
         if (!s.body.provisioner) continue;
         kinds.add(s.path.split('/').pop()!);
         // Terraform references stand for values only known at apply time.
-        const text = scriptOf(s).replace(/\$\{(var|local|self|sha256|join|file|terraform_data|null_resource)[^}]*\}/g, 'value');
+        const text = scriptOf(s).replace(/\$\{(var|local|self|sha256|join|file|base64encode|terraform_data|null_resource)[^}]*\}/g, 'value');
         const remote = s.body.provisioner.some((p: any) => p['remote-exec']);
         const check = spawnSync(remote ? 'sh' : 'bash', ['-n'], { input: text, encoding: 'utf8' });
         expect({ path: s.path, stderr: check.stderr }).toEqual({ path: s.path, stderr: '' });

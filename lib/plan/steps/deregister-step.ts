@@ -1,8 +1,8 @@
 import { PlanStep } from '../plan-step';
 import { SAVEFILE_DIR } from '../savefile-paths';
-import { SCRIPT_PRELUDE } from '../script-prelude';
 import { ServerPlanInput } from '../server-plan-input';
-import { assign, heredoc, literal } from '../shell';
+import { literal } from '../shell';
+import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
 /** Where the primary remembers the secondaries the plan registered, relative to `$SPECROOT/SS`. */
@@ -23,42 +23,29 @@ export const REGISTERED_SECONDARIES = `${SAVEFILE_DIR}/registered-secondaries`;
  */
 export function deregisterStep(primary: ServerPlanInput, secondaryPrecedences: readonly number[]): PlanStep {
   const wanted = [...secondaryPrecedences].sort((a, b) => a - b).map(precedence => `${primary.handle} ${precedence}`);
-  const script = [
-    assign('STEP', literal('deregister')),
-    assign('SPECROOT', primary.install.installDir, checks.path),
-    assign('OWNER', primary.install.owner, checks.owner),
-    assign('RECORD', literal(REGISTERED_SECONDARIES)),
-    SCRIPT_PRELUDE,
-    String.raw`require_specroot
+  return new StepScript('deregister')
+    .input('SPECROOT', primary.install.installDir, checks.path)
+    .input('OWNER', primary.install.owner, checks.owner)
+    .lines('SECONDARIES', wanted.map(entry => literal(entry)), checks.mapEntry, { trigger: literal(wanted.join(',')) })
+    .constant('RECORD', REGISTERED_SECONDARIES)
+    .body(String.raw`require_specroot
 cd "$SPECROOT/SS"
 owner_dir "$(dirname "$RECORD")"
 WANTED=$(mktemp)
-trap 'rm -f -- "$WANTED"' EXIT`,
-    heredoc('cat > "$WANTED"', 'CDKTF_SPECTRUM_SECONDARIES', wanted),
-    String.raw`if [ -f "$RECORD" ]; then
+trap 'rm -f -- "$WANTED"' EXIT
+printf '%s' "$SECONDARIES" > "$WANTED"
+if [ -f "$RECORD" ]; then
   while read -r lh precedence; do
     [ -n "$lh" ] || continue
     if grep -qxF -- "$lh $precedence" "$WANTED"; then continue; fi
     status=0
-    output=$(as_owner "$SPECROOT/SS-Tools/MapUpdate" -remove "$lh" -precedence "$precedence" 2>&1) || status=$?
+    output=$(as_owner "$SPECROOT/SS-Tools/MapUpdate" -remove "$lh" -precedence "$precedence" 2>&1 </dev/null) || status=$?
     printf '%s\n' "$output"
     [ "$status" -eq 0 ] || die "MapUpdate -remove $lh -precedence $precedence failed (exit $status); output above"
     note "removed precedence $precedence of landscape $lh from the primary's landscape map"
   done < "$RECORD"
 fi
 cp -- "$WANTED" "$RECORD.new" && mv -f -- "$RECORD.new" "$RECORD"
-note "the primary's map now holds the plan's secondaries: $(tr '\n' ' ' < "$RECORD")"`,
-  ].join('\n');
-  return {
-    kind: 'deregister',
-    runsOn: 'remote',
-    target: primary.target,
-    script,
-    inputs: {
-      host: primary.host,
-      installDir: primary.install.installDir,
-      owner: primary.install.owner,
-      secondaries: literal(wanted.join(',')),
-    },
-  };
+note "the primary's map now holds the plan's secondaries: $(tr '\n' ' ' < "$RECORD")"`)
+    .remote(primary.target);
 }

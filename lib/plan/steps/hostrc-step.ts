@@ -1,7 +1,7 @@
 import { PlanStep, SshTarget } from '../plan-step';
-import { SCRIPT_PRELUDE } from '../script-prelude';
 import { InstallInput } from '../server-plan-input';
-import { assign, heredoc, literal, refusal, ShellValue } from '../shell';
+import { ShellValue } from '../shell';
+import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
 /** Marker lines of the block the plan owns in `.hostrc`; lines outside it are kept. */
@@ -16,23 +16,13 @@ export const HOSTRC_END = '# END cdktf-spectrum managed hosts';
  * @param hostsDigest a value that changes exactly when the host list does
  */
 export function hostrcStep(target: SshTarget, install: InstallInput, hosts: readonly ShellValue[], hostsDigest: ShellValue): PlanStep {
-  const script = [
-    assign('STEP', literal('hostrc')),
-    assign('SPECROOT', install.installDir, checks.path),
-    assign('OWNER', install.owner, checks.owner),
-    assign('BEGIN_MARK', literal(HOSTRC_BEGIN)),
-    assign('END_MARK', literal(HOSTRC_END)),
-    SCRIPT_PRELUDE,
-    String.raw`require_specroot
-WANTED=$(mktemp)
-trap 'rm -f -- "$WANTED"' EXIT`,
-    hosts.every(host => host.isToken || checks.host(host.text))
-      ? heredoc('cat > "$WANTED"', 'CDKTF_SPECTRUM_HOSTS', hosts.map(host => host.text))
-      : refusal('.hostrc host', 'not a valid host name'),
-    String.raw`while IFS= read -r peer; do
-  [ -n "$peer" ] || continue
-  require_host "$peer" ".hostrc"
-done < "$WANTED"
+  return new StepScript('hostrc')
+    .input('SPECROOT', install.installDir, checks.path)
+    .input('OWNER', install.owner, checks.owner)
+    .lines('HOSTS', hosts, checks.host, { trigger: hostsDigest })
+    .constant('BEGIN_MARK', HOSTRC_BEGIN)
+    .constant('END_MARK', HOSTRC_END)
+    .body(String.raw`require_specroot
 HOSTRC="$SPECROOT/.hostrc"
 NEW="$HOSTRC.cdktf-spectrum-new"
 {
@@ -40,17 +30,10 @@ NEW="$HOSTRC.cdktf-spectrum-new"
     awk -v b="$BEGIN_MARK" -v e="$END_MARK" '$0 == b { skip = 1; next } $0 == e { skip = 0; next } !skip' "$HOSTRC"
   fi
   printf '%s\n' "$BEGIN_MARK"
-  awk 'NF && !seen[$0]++' "$WANTED"
+  printf '%s' "$HOSTS" | awk 'NF && !seen[$0]++'
   printf '%s\n' "$END_MARK"
 } > "$NEW"
 [ -f "$HOSTRC" ] || chown "$OWNER" -- "$NEW"
-if replace_file "$HOSTRC" "$NEW"; then note "updated $HOSTRC"; else note "$HOSTRC already lists every host; unchanged"; fi`,
-  ].join('\n');
-  return {
-    kind: 'hostrc',
-    runsOn: 'remote',
-    target,
-    script,
-    inputs: { installDir: install.installDir, owner: install.owner, hosts: hostsDigest },
-  };
+if replace_file "$HOSTRC" "$NEW"; then note "updated $HOSTRC"; else note "$HOSTRC already lists every host; unchanged"; fi`)
+    .remote(target);
 }

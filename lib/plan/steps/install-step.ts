@@ -1,40 +1,36 @@
 import { PlanStep } from '../plan-step';
-import { SCRIPT_PRELUDE } from '../script-prelude';
 import { ServerPlanInput } from '../server-plan-input';
-import { assign, literal, safeName } from '../shell';
+import { literal, safeName } from '../shell';
+import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
 /** What the silent installer puts on the host (hostargs `ss_install` / `oc_install`). */
 export type InstalledProduct = 'spectroserver' | 'oneclick';
 
 /**
- * Step 1: the silent install (spectrum-reference.md, "Silent install").
- * Writes hostargs and a 0600 password file into a private staging directory
- * that is removed on exit whatever happens; skipped when
- * `Install-Tools/.history` already shows the version.
+ * Step 1: the silent install (docs/ARCHITECTURE.md, "Silent install"; the
+ * Spectrum_playbooks playbook). Writes hostargs and a 0600 password file into
+ * a private staging directory that is removed on exit whatever happens;
+ * skipped when `Install-Tools/.history` already shows the version.
  */
 export function installStep(server: ServerPlanInput, product: InstalledProduct): PlanStep | undefined {
   const { install } = server;
   if (!install.mediaPath) return undefined;
   const stage = `/tmp/cdktf-spectrum-install-${safeName(server.path)}`;
   const excludeParts = install.excludeParts.join(',');
-  const script = [
-    assign('STEP', literal('install')),
-    assign('STAGE', literal(stage), checks.path),
-    assign('HOST', server.host, checks.host),
-    assign('LH', literal(server.handle), checks.handle),
-    assign('SPECROOT', install.installDir, checks.path),
-    assign('OWNER', install.owner, checks.owner),
-    assign('MEDIA', install.mediaPath, checks.path),
-    assign('MLS', server.mainLocationServer, checks.host),
-    assign('VERSION', literal(install.version ?? ''), checks.version),
-    assign('EXCLUDE_PARTS', literal(excludeParts), checks.excludeParts),
-    assign('SS_INSTALL', literal(product === 'spectroserver' ? 'yes' : 'no')),
-    assign('OC_INSTALL', literal(product === 'oneclick' ? 'yes' : 'no')),
-    SCRIPT_PRELUDE,
-    String.raw`trap 'rm -rf -- "$STAGE"' EXIT
-require_host "$HOST" "the server"
-require_host "$MLS" "the main location server"
+  return new StepScript('install')
+    .input('HOST', server.host, checks.host)
+    .input('LH', literal(server.handle), checks.handle)
+    .input('SPECROOT', install.installDir, checks.path)
+    .input('OWNER', install.owner, checks.owner)
+    .input('MEDIA', install.mediaPath, checks.path)
+    .input('MLS', server.mainLocationServer, checks.host)
+    .input('VERSION', literal(install.version ?? ''), checks.version)
+    .input('EXCLUDE_PARTS', literal(excludeParts), checks.excludeParts)
+    .input('SS_INSTALL', literal(product === 'spectroserver' ? 'yes' : 'no'), checks.yesNo)
+    .input('OC_INSTALL', literal(product === 'oneclick' ? 'yes' : 'no'), checks.yesNo)
+    .constant('STAGE', stage)
+    .body(String.raw`trap 'rm -rf -- "$STAGE"' EXIT
 HISTORY="$SPECROOT/Install-Tools/.history"
 if [ -s "$HISTORY" ] && { [ -z "$VERSION" ] || grep -qF -- "$VERSION" "$HISTORY"; }; then
   note "Spectrum $VERSION is already installed in $SPECROOT ($HISTORY); nothing to do"
@@ -70,25 +66,6 @@ printf '%s\n' "$output"
 if [ "$status" -ne 0 ] || ! grep -q 'Installation successful' <<<"$output"; then
   die "the Spectrum installer failed (exit $status); its output is above"
 fi
-note "installed"`,
-  ].join('\n');
-  return {
-    kind: 'install',
-    runsOn: 'remote',
-    target: server.target,
-    script,
-    secret: install.ownerPassword,
-    stage,
-    inputs: {
-      host: server.host,
-      handle: literal(server.handle),
-      installDir: install.installDir,
-      owner: install.owner,
-      mediaPath: install.mediaPath,
-      version: literal(install.version ?? ''),
-      excludeParts: literal(excludeParts),
-      mainLocationServer: server.mainLocationServer,
-      product: literal(product),
-    },
-  };
+note "installed"`)
+    .remote(server.target, { secret: install.ownerPassword, stage });
 }

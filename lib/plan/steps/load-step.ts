@@ -1,8 +1,8 @@
 import { PlanStep } from '../plan-step';
 import { BEFORE_LOAD_DIR, INCOMING_DIR, savefileBase } from '../savefile-paths';
-import { SCRIPT_PRELUDE } from '../script-prelude';
 import { ServerPlanInput } from '../server-plan-input';
-import { assign, literal } from '../shell';
+import { literal } from '../shell';
+import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
 /**
@@ -12,15 +12,14 @@ import { checks } from '../value-checks';
  * again, also when a step fails, so the secondary keeps running.
  */
 export function loadStep(secondary: ServerPlanInput): PlanStep {
-  const script = [
-    assign('STEP', literal('load')),
-    assign('SPECROOT', secondary.install.installDir, checks.path),
-    assign('OWNER', secondary.install.owner, checks.owner),
-    assign('PRECEDENCE', literal(String(secondary.precedence)), checks.precedence),
-    assign('INCOMING', literal(`${INCOMING_DIR}/${savefileBase(secondary.handle)}.SSdb`)),
-    assign('BEFORE_LOAD_DIR', literal(BEFORE_LOAD_DIR)),
-    SCRIPT_PRELUDE,
-    String.raw`require_specroot
+  return new StepScript('load')
+    .input('SPECROOT', secondary.install.installDir, checks.path)
+    .input('OWNER', secondary.install.owner, checks.owner)
+    .input('PRECEDENCE', literal(String(secondary.precedence)), checks.precedence)
+    .input('LH', literal(secondary.handle), checks.handle)
+    .constant('INCOMING', `${INCOMING_DIR}/${savefileBase(secondary.handle)}.SSdb`)
+    .constant('BEFORE_LOAD_DIR', BEFORE_LOAD_DIR)
+    .body(String.raw`require_specroot
 cd "$SPECROOT/SS"
 [ -f "$INCOMING" ] && [ -f "$INCOMING.sha256" ] || die "no transferred savefile at $SPECROOT/SS/$INCOMING; the transfer step has not run"
 expected=$(cat -- "$INCOMING.sha256")
@@ -47,19 +46,6 @@ if [ "$status" -ne 0 ] && grep -qi 'already' <<<"$output"; then
 fi
 printf '%s\n' "$output"
 [ "$status" -eq 0 ] || die "SSdbload failed (exit $status); output above. The database from before the load is in $SPECROOT/SS/$ASIDE.SSdb"
-note "loaded the primary's database with precedence $PRECEDENCE"`,
-  ].join('\n');
-  return {
-    kind: 'load',
-    runsOn: 'remote',
-    target: secondary.target,
-    script,
-    inputs: {
-      host: secondary.host,
-      handle: literal(secondary.handle),
-      precedence: literal(String(secondary.precedence)),
-      installDir: secondary.install.installDir,
-      owner: secondary.install.owner,
-    },
-  };
+note "loaded the primary's database with precedence $PRECEDENCE"`)
+    .remote(secondary.target);
 }

@@ -1,8 +1,8 @@
 import { PlanStep } from '../plan-step';
 import { savefileBase, SAVEFILE_DIR } from '../savefile-paths';
-import { SCRIPT_PRELUDE } from '../script-prelude';
 import { ServerPlanInput } from '../server-plan-input';
-import { assign, literal } from '../shell';
+import { literal } from '../shell';
+import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
 /**
@@ -12,15 +12,14 @@ import { checks } from '../value-checks';
  * kept as `.previous`.
  */
 export function savefileStep(primary: ServerPlanInput, backupCommand: string | undefined): PlanStep {
-  const script = [
-    assign('STEP', literal('savefile')),
-    assign('SPECROOT', primary.install.installDir, checks.path),
-    assign('OWNER', primary.install.owner, checks.owner),
-    assign('SAVE_DIR', literal(SAVEFILE_DIR)),
-    assign('SAVE_BASE', literal(savefileBase(primary.handle))),
-    assign('BACKUP_COMMAND', literal(backupCommand ?? '')),
-    SCRIPT_PRELUDE,
-    String.raw`require_specroot
+  return new StepScript('savefile')
+    .input('SPECROOT', primary.install.installDir, checks.path)
+    .input('OWNER', primary.install.owner, checks.owner)
+    .input('LH', literal(primary.handle), checks.handle)
+    .input('BACKUP_COMMAND', literal(backupCommand ?? ''), checks.singleLine)
+    .constant('SAVE_DIR', SAVEFILE_DIR)
+    .constant('SAVE_BASE', savefileBase(primary.handle))
+    .body(String.raw`require_specroot
 cd "$SPECROOT/SS"
 owner_dir "$SAVE_DIR"
 SAVE="$SAVE_DIR/$SAVE_BASE"
@@ -46,19 +45,6 @@ fi
 sha256sum < "$PARTIAL.SSdb" | cut -d' ' -f1 > "$PARTIAL.SSdb.sha256"
 mv -f -- "$PARTIAL.SSdb" "$SAVE.SSdb"
 mv -f -- "$PARTIAL.SSdb.sha256" "$SAVE.SSdb.sha256"
-note "saved $SPECROOT/SS/$SAVE.SSdb (sha256 $(cat -- "$SAVE.SSdb.sha256"))"`,
-  ].join('\n');
-  return {
-    kind: 'savefile',
-    runsOn: 'remote',
-    target: primary.target,
-    script,
-    inputs: {
-      host: primary.host,
-      handle: literal(primary.handle),
-      installDir: primary.install.installDir,
-      owner: primary.install.owner,
-      backupCommand: literal(backupCommand ?? ''),
-    },
-  };
+note "saved $SPECROOT/SS/$SAVE.SSdb (sha256 $(cat -- "$SAVE.SSdb.sha256"))"`)
+    .remote(primary.target);
 }

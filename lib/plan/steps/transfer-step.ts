@@ -1,26 +1,26 @@
 import { PlanStep, SshTarget } from '../plan-step';
 import { INCOMING_DIR, savefileBase, SAVEFILE_DIR } from '../savefile-paths';
 import { ServerPlanInput } from '../server-plan-input';
-import { assign, literal } from '../shell';
+import { literal } from '../shell';
+import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
 /** Environment variables that carry the peers' private keys into the local transfer script. */
 export const TRANSFER_KEY_ENV = { primary: 'SPECTRUM_PRIMARY_SSH_KEY', secondary: 'SPECTRUM_SECONDARY_SSH_KEY' } as const;
 
-/** Shell statements describing one peer for `ssh_peer` below. */
-function peerAssignments(prefix: 'P' | 'S', target: SshTarget): string[] {
+/** Declares the script variables describing one peer for `ssh_peer` below. */
+function declarePeer(script: StepScript, prefix: 'P' | 'S', target: SshTarget): void {
   const empty = literal('');
-  return [
-    assign(`${prefix}_HOST`, target.host, checks.host),
-    assign(`${prefix}_USER`, target.user, checks.owner),
-    assign(`${prefix}_PORT`, target.port, checks.port),
-    assign(`${prefix}_HOST_KEY`, target.hostKey ?? empty, checks.hostKeyOrEmpty),
-    assign(`${prefix}_KEY_FILE`, target.privateKeyFile ?? empty, checks.pathOrEmpty),
-    assign(`${prefix}_BASTION`, target.bastionHost ?? empty, checks.hostOrEmpty),
-    assign(`${prefix}_BASTION_USER`, target.bastionUser ?? target.user, checks.owner),
-    assign(`${prefix}_BASTION_PORT`, target.bastionPort ?? target.port, checks.port),
-    assign(`${prefix}_BASTION_HOST_KEY`, target.bastionHostKey ?? empty, checks.hostKeyOrEmpty),
-  ];
+  script
+    .input(`${prefix}_HOST`, target.host, checks.host)
+    .input(`${prefix}_USER`, target.user, checks.owner)
+    .input(`${prefix}_PORT`, target.port, checks.port)
+    .input(`${prefix}_HOST_KEY`, target.hostKey ?? empty, checks.hostKeyOrEmpty)
+    .input(`${prefix}_KEY_FILE`, target.privateKeyFile ?? empty, checks.pathOrEmpty)
+    .input(`${prefix}_BASTION`, target.bastionHost ?? empty, checks.hostOrEmpty)
+    .input(`${prefix}_BASTION_USER`, target.bastionUser ?? target.user, checks.owner)
+    .input(`${prefix}_BASTION_PORT`, target.bastionPort ?? target.port, checks.port)
+    .input(`${prefix}_BASTION_HOST_KEY`, target.bastionHostKey ?? empty, checks.hostKeyOrEmpty);
 }
 
 /**
@@ -33,19 +33,17 @@ function peerAssignments(prefix: 'P' | 'S', target: SshTarget): string[] {
 export function transferStep(primary: ServerPlanInput, secondary: ServerPlanInput): PlanStep {
   const save = `${SAVEFILE_DIR}/${savefileBase(primary.handle)}.SSdb`;
   const incoming = `${INCOMING_DIR}/${savefileBase(secondary.handle)}.SSdb`;
-  const script = [
-    'set -euo pipefail',
-    assign('STEP', literal('transfer')),
-    assign('SOURCE', literal(save)),
-    assign('TARGET', literal(incoming)),
-    assign('P_SPECROOT', primary.install.installDir, checks.path),
-    assign('S_SPECROOT', secondary.install.installDir, checks.path),
-    ...peerAssignments('P', primary.target),
-    ...peerAssignments('S', secondary.target),
-    assign('P_KEY_ENV', literal(TRANSFER_KEY_ENV.primary)),
-    assign('S_KEY_ENV', literal(TRANSFER_KEY_ENV.secondary)),
-    String.raw`die() { printf 'cdktf-spectrum transfer: ERROR: %s\n' "$*" >&2; exit 1; }
-umask 077
+  const script = new StepScript('transfer')
+    .input('LH', literal(primary.handle), checks.handle)
+    .input('P_SPECROOT', primary.install.installDir, checks.path)
+    .input('S_SPECROOT', secondary.install.installDir, checks.path)
+    .constant('SOURCE', save)
+    .constant('TARGET', incoming)
+    .constant('P_KEY_ENV', TRANSFER_KEY_ENV.primary)
+    .constant('S_KEY_ENV', TRANSFER_KEY_ENV.secondary);
+  declarePeer(script, 'P', primary.target);
+  declarePeer(script, 'S', secondary.target);
+  return script.body(String.raw`umask 077
 WORK=$(mktemp -d)
 trap 'rm -rf -- "$WORK"' EXIT
 CONFIG="$WORK/ssh_config"
@@ -95,20 +93,6 @@ if [ "$ARRIVED" != "$EXPECTED" ]; then
   die "the savefile arrived corrupted on the secondary $S_HOST (sha256 $ARRIVED, expected $EXPECTED): it was not loaded and the secondary's database is unchanged; deploy again to retry the transfer"
 fi
 on_secondary "printf '%s\\n' $(q "$EXPECTED") > $(q "$DST.sha256.partial") && mv -f -- $(q "$DST.partial") $(q "$DST") && mv -f -- $(q "$DST.sha256.partial") $(q "$DST.sha256")" || die "could not put the savefile in place on $S_HOST"
-printf 'cdktf-spectrum transfer: copied %s from %s to %s:%s (%s bytes)\n' "$SOURCE" "$P_HOST" "$S_HOST" "$DST" "$(wc -c < "$WORK/seed.SSdb")"`,
-  ].join('\n');
-  return {
-    kind: 'transfer',
-    runsOn: 'local',
-    target: secondary.target,
-    peers: { primary: primary.target, secondary: secondary.target },
-    script,
-    inputs: {
-      primaryHost: primary.host,
-      secondaryHost: secondary.host,
-      handle: literal(primary.handle),
-      source: primary.install.installDir,
-      target: secondary.install.installDir,
-    },
-  };
+printf 'cdktf-spectrum transfer: copied %s from %s to %s:%s (%s bytes)\n' "$SOURCE" "$P_HOST" "$S_HOST" "$DST" "$(wc -c < "$WORK/seed.SSdb")"`)
+    .local(secondary.target, { primary: primary.target, secondary: secondary.target });
 }

@@ -1,7 +1,7 @@
 import { PlanStep, SshTarget } from '../plan-step';
-import { SCRIPT_PRELUDE } from '../script-prelude';
 import { InstallInput } from '../server-plan-input';
-import { assign, heredoc, literal, refusal } from '../shell';
+import { ShellValue } from '../shell';
+import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
 /**
@@ -11,25 +11,28 @@ import { checks } from '../value-checks';
  * with a backup, and the SpectroSERVER restarted only when it changed
  * (`.vnmrc` is read at start).
  *
- * @param keys the wanted `key=value` pairs (already validated by SPX160)
+ * @param keys the wanted `key=value` pairs (validated by SPX160; a value may be a token)
  */
-export function vnmrcStep(target: SshTarget, install: InstallInput, keys: { readonly [key: string]: string }): PlanStep {
+export function vnmrcStep(target: SshTarget, install: InstallInput, keys: { readonly [key: string]: ShellValue }): PlanStep {
   const names = Object.keys(keys).sort();
-  const valid = names.every(name => checks.vnmrcKey(name) && checks.vnmrcValue(keys[name]));
-  const script = [
-    assign('STEP', literal('vnmrc')),
-    assign('SPECROOT', install.installDir, checks.path),
-    assign('OWNER', install.owner, checks.owner),
-    SCRIPT_PRELUDE,
-    String.raw`require_specroot
+  const script = new StepScript('vnmrc')
+    .input('SPECROOT', install.installDir, checks.path)
+    .input('OWNER', install.owner, checks.owner);
+  // One variable per entry: keys are literal names of the code, values may be tokens.
+  names.forEach((name, index) => {
+    script.input(`KEY_${index}`, { text: name, isToken: false }, checks.vnmrcKey);
+    script.input(`VALUE_${index}`, keys[name], checks.vnmrcValue);
+  });
+  const writeWanted = names.length === 0
+    ? ': > "$WANTED"'
+    : names.map((_, index) => `printf '%s=%s\\n' "$KEY_${index}" "$VALUE_${index}" >> "$WANTED"`).join('\n');
+  return script.body(String.raw`require_specroot
 VNMRC="$SPECROOT/SS/.vnmrc"
 MANAGED="$SPECROOT/SS/.vnmrc.cdktf-spectrum-keys"
 WANTED=$(mktemp)
-trap 'rm -f -- "$WANTED"' EXIT`,
-    valid
-      ? heredoc('cat > "$WANTED"', 'CDKTF_SPECTRUM_VNMRC', names.map(name => `${name}=${keys[name]}`))
-      : refusal('.vnmrc entry', 'keys must be identifiers and values single-line (SPX160)'),
-    String.raw`[ -f "$VNMRC" ] || { touch -- "$VNMRC"; chown "$OWNER" -- "$VNMRC"; }
+trap 'rm -f -- "$WANTED"' EXIT
+${writeWanted}
+[ -f "$VNMRC" ] || { touch -- "$VNMRC"; chown "$OWNER" -- "$VNMRC"; }
 [ -f "$MANAGED" ] || : > "$MANAGED"
 NEW="$VNMRC.cdktf-spectrum-new"
 # First file: wanted key=value; second: keys managed before; third: the
@@ -56,17 +59,5 @@ if [ "$changed" = 1 ]; then
   as_owner "$SPECROOT/bin/startSS.pl" || die "startSS.pl failed after updating $VNMRC (backup kept next to it)"
 else
   note "$VNMRC already has the managed keys; unchanged, no restart"
-fi`,
-  ].join('\n');
-  return {
-    kind: 'vnmrc',
-    runsOn: 'remote',
-    target,
-    script,
-    inputs: {
-      installDir: install.installDir,
-      owner: install.owner,
-      keys: literal(names.map(name => `${name}=${keys[name]}`).join('\n')),
-    },
-  };
+fi`).remote(target);
 }
