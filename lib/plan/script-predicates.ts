@@ -74,6 +74,9 @@ export const SCRIPT_PREDICATES: { readonly [name: string]: BashFunction } = {
     String.raw`is_host_key_or_empty() { [ -z "$1" ] || { is_single_line "$1" && [[ "$1" =~ ^[a-z0-9@.-]+\ [A-Za-z0-9+/]+={0,3}(\ .*)?$ ]]; }; }`),
   is_vnmrc_key: fn(['is_single_line'], String.raw`is_vnmrc_key() { is_single_line "$1" && [[ "$1" =~ ^[A-Za-z_][A-Za-z0-9_.]*$ ]]; }`),
   is_vnmrc_value: fn(['is_single_line'], String.raw`is_vnmrc_value() { is_single_line "$1" && [ "$\{#1}" -le 1024 ]; }`),
+  is_relative_path: fn(['is_single_line'], String.raw`is_relative_path() {
+  is_single_line "$1" && [[ "$1" =~ ^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$ ]] && [[ "/$1/" != */../* ]]
+}`),
   is_yes_no: fn([], String.raw`is_yes_no() { [ "$1" = yes ] || [ "$1" = no ]; }`),
   is_map_entry: fn(['is_single_line', 'is_handle'],
     String.raw`is_map_entry() { is_single_line "$1" && [[ "$1" =~ ^0x[0-9a-f]+\ [1-9][0-9]{0,8}$ ]] && is_handle "$\{1%% *}"; }`),

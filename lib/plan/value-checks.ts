@@ -47,6 +47,8 @@ export const checks = {
   hostKeyOrEmpty: kind('hostKey', 'empty or an OpenSSH public key "TYPE BASE64 [comment]"', text => text === '' || isHostKey(text), 'is_host_key_or_empty'),
   vnmrcKey: kind('vnmrcKey', 'a .vnmrc key (SPX160)', isVnmrcKey, 'is_vnmrc_key'),
   vnmrcValue: kind('vnmrcValue', 'a single-line .vnmrc value (SPX160)', isVnmrcValue, 'is_vnmrc_value'),
+  relativePath: kind('relativePath', 'a relative path of letters, digits, ".", "_" and "-" without ".." segments',
+    text => /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(text) && !text.split('/').includes('..'), 'is_relative_path'),
   yesNo: kind('yesNo', '"yes" or "no"', text => text === 'yes' || text === 'no', 'is_yes_no'),
   singleLine: kind('singleLine', 'a single line of text', text => !/[\r\n\0]/.test(text), 'is_single_line'),
   /** `<LH> <precedence>`: an entry of a landscape map. */

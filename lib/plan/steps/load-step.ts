@@ -16,8 +16,7 @@ export function loadStep(secondary: ServerPlanInput): PlanStep {
     .input('SPECROOT', secondary.install.installDir, checks.path)
     .input('OWNER', secondary.install.owner, checks.owner)
     .input('PRECEDENCE', literal(String(secondary.precedence)), checks.precedence)
-    .input('LH', literal(secondary.handle), checks.handle)
-    .constant('INCOMING', `${INCOMING_DIR}/${savefileBase(secondary.handle)}.SSdb`)
+    .input('INCOMING', literal(`${INCOMING_DIR}/${savefileBase(secondary.handle)}.SSdb`), checks.relativePath)
     .constant('BEFORE_LOAD_DIR', BEFORE_LOAD_DIR)
     .body(String.raw`require_specroot
 cd "$SPECROOT/SS"

@@ -15,10 +15,9 @@ export function savefileStep(primary: ServerPlanInput, backupCommand: string | u
   return new StepScript('savefile')
     .input('SPECROOT', primary.install.installDir, checks.path)
     .input('OWNER', primary.install.owner, checks.owner)
-    .input('LH', literal(primary.handle), checks.handle)
     .input('BACKUP_COMMAND', literal(backupCommand ?? ''), checks.singleLine)
+    .input('SAVE_BASE', literal(savefileBase(primary.handle)), checks.relativePath)
     .constant('SAVE_DIR', SAVEFILE_DIR)
-    .constant('SAVE_BASE', savefileBase(primary.handle))
     .body(String.raw`require_specroot
 cd "$SPECROOT/SS"
 owner_dir "$SAVE_DIR"

@@ -34,11 +34,10 @@ export function transferStep(primary: ServerPlanInput, secondary: ServerPlanInpu
   const save = `${SAVEFILE_DIR}/${savefileBase(primary.handle)}.SSdb`;
   const incoming = `${INCOMING_DIR}/${savefileBase(secondary.handle)}.SSdb`;
   const script = new StepScript('transfer')
-    .input('LH', literal(primary.handle), checks.handle)
     .input('P_SPECROOT', primary.install.installDir, checks.path)
     .input('S_SPECROOT', secondary.install.installDir, checks.path)
-    .constant('SOURCE', save)
-    .constant('TARGET', incoming)
+    .input('SOURCE', literal(save), checks.relativePath)
+    .input('TARGET', literal(incoming), checks.relativePath)
     .constant('P_KEY_ENV', TRANSFER_KEY_ENV.primary)
     .constant('S_KEY_ENV', TRANSFER_KEY_ENV.secondary);
   declarePeer(script, 'P', primary.target);
