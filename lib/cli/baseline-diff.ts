@@ -1,5 +1,6 @@
 import {
   ChangeKind, HANDLE_CHANGED, HOST_REPLACED, LANDSCAPE_REMOVED, PRECEDENCE_CHANGED, SECONDARY_REMOVED, STANDBY_CHANGED, STEPS_RECREATED,
+  STEPS_RERUN,
 } from './change-kinds';
 import { SynthesizedStack } from './synth-reader';
 import { Finding } from '../model/finding';
@@ -120,11 +121,55 @@ export function diffBaseline(baseline: SynthSnapshot, current: SynthSnapshot): C
     const after = currentOneClicks.get(key(before.stack, before.path));
     if (after && !sameValue(before.host, after.host)) changes.push(oneClickHostReplaced(before, after, fateOf(after.stack, after.path)));
   }
+  changes.push(...unexplainedReruns(changes, fates, current.topology));
   const order = new Map(current.stacks.map((s, i) => [s.name, i] as const));
   return changes
     .map((change, index) => ({ change, index }))
     .sort((a, b) => (order.get(a.change.stack) ?? -1) - (order.get(b.change.stack) ?? -1) || a.index - b.index)
     .map(entry => entry.change);
+}
+
+/**
+ * Every replaced resource that no change above accounts for (an install dir,
+ * owner, media, `.vnmrc` key or backup command changed, or a step it follows
+ * is replaced): one change per owner, so that the report lists every step
+ * Terraform will run again.
+ */
+function unexplainedReruns(changes: readonly Change[], fates: Map<string, ResourceFate>, topology: Topology): Change[] {
+  const explained = new Set(changes.flatMap(c => [...c.replaced, ...c.destroyed]));
+  const servers = new Map<string, { server: ServerNode; landscape: LandscapeNode }>();
+  for (const landscape of topology.landscapes) {
+    for (const server of serversOf(landscape)) servers.set(key(landscape.stack, server.path), { server, landscape });
+  }
+  const reruns: Change[] = [];
+  for (const [owner, fate] of fates) {
+    const rerun = fate.replaced.filter(t => !explained.has(t.address));
+    if (rerun.length === 0) continue;
+    const [stack, path] = owner.split('\u0000');
+    const found = servers.get(owner);
+    const steps = [...new Set(rerun.map(t => t.step))];
+    const label = found ? serverLabel(found.server, found.landscape) : `'${path}'`;
+    reruns.push(changeOf(STEPS_RERUN, { stack, path },
+      `${label}: step(s) ${steps.join(', ')} run again because an input of theirs changed`,
+      steps.join(', '), '(runs again)',
+      `${stepEffects(steps, found?.landscape)}`,
+      { replaced: rerun, destroyed: [] }));
+  }
+  return reruns;
+}
+
+/** What running `steps` again does on a host, in the plan's words. */
+function stepEffects(steps: readonly string[], landscape: LandscapeNode | undefined): string {
+  const effects: { [step: string]: string } = {
+    install: 'install runs the installer only where Install-Tools/.history lacks the version',
+    hostrc: '.hostrc\'s managed block is rewritten (no restart)',
+    vnmrc: '.vnmrc is rewritten and the SpectroSERVER restarted only if the file changes',
+    savefile: landscape?.backup === 'COMMAND' ? 'the backup command takes a new savefile' : 'SSdbsave takes a new savefile (it stops the primary)',
+    transfer: 'the savefile is copied to the secondary again',
+    load: 'the secondary is stopped, its database saved aside and reloaded from the primary\'s savefile',
+    deregister: 'the primary\'s landscape map is reconciled with the code\'s secondaries',
+  };
+  return steps.map(step => effects[step] ?? `${step} runs again`).join('; ');
 }
 
 function key(stack: string, path: string): string {

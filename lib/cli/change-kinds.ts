@@ -64,7 +64,14 @@ export const STEPS_RECREATED: ChangeKind = {
   severity: 'warning',
 };
 
+export const STEPS_RERUN: ChangeKind = {
+  id: 'SPX308',
+  kind: 'steps-rerun',
+  description: 'Baseline: a server\'s steps run again because an input of theirs changed (install dir, owner, media, .vnmrc keys, backup command, a step they follow) and no other change explains it',
+  severity: 'warning',
+};
+
 /** Every change kind, in id order. */
 export const CHANGE_KINDS: readonly ChangeKind[] = [
-  HANDLE_CHANGED, SECONDARY_REMOVED, PRECEDENCE_CHANGED, HOST_REPLACED, LANDSCAPE_REMOVED, STANDBY_CHANGED, STEPS_RECREATED,
+  HANDLE_CHANGED, SECONDARY_REMOVED, PRECEDENCE_CHANGED, HOST_REPLACED, LANDSCAPE_REMOVED, STANDBY_CHANGED, STEPS_RECREATED, STEPS_RERUN,
 ];

@@ -1,3 +1,4 @@
+import { CHANGE_KINDS } from './change-kinds';
 import { estateView, landscapesInOrder } from './estate-view';
 import { lineLookupOf } from './locations';
 import { CheckReport, countsOf, exitCodeOf } from './report';
@@ -123,7 +124,7 @@ export interface JsonOneClick {
 export interface JsonChange {
   /** SPX3nn */
   readonly ruleId: string;
-  /** handle-changed, secondary-removed, precedence-changed, host-replaced, landscape-removed, standby-changed, steps-recreated */
+  /** One of CHANGE_KINDS' `kind` (handle-changed, secondary-removed, ...). */
   readonly kind: string;
   readonly stack: string;
   readonly path: string;
@@ -354,7 +355,7 @@ export const REPORT_SCHEMA = {
         required: ['ruleId', 'kind', 'stack', 'path', 'message', 'before', 'after', 'effect', 'replaced', 'destroyed'],
         properties: {
           ruleId: { type: 'string', pattern: '^SPX3[0-9]{2}$' },
-          kind: { enum: ['handle-changed', 'secondary-removed', 'precedence-changed', 'host-replaced', 'landscape-removed', 'standby-changed', 'steps-recreated'] },
+          kind: { enum: CHANGE_KINDS.map(k => k.kind) },
           stack: STRING,
           path: STRING,
           message: STRING,

@@ -129,8 +129,10 @@ describe('--baseline: destructive changes against an earlier synth', () => {
     // Every step of the secondary runs again (the new host is in their triggers or in the .hostrc list).
     expect(replaced.replaced).toEqual(expect.arrayContaining(addressesOf(current,
       'prod/east/secondary/hostrc', 'prod/east/secondary/transfer', 'prod/east/secondary/load')));
-    // ...and the primary's .hostrc lists the new host: replaced too, reported under the primary (no change of its own).
-    expect(report.changes.map((c: any) => c.path)).toEqual(['prod/east/secondary']);
+    // ...and the primary's .hostrc lists the new host: it runs again too, reported as a re-run of the primary's step.
+    expect(report.changes.map((c: any) => [c.ruleId, c.path])).toEqual([['SPX303', 'prod/east/secondary'], ['SPX308', 'prod/east/primary']]);
+    expect(report.changes[1].replaced).toEqual(addressesOf(current, 'prod/east/primary/hostrc'));
+    expect(report.changes[1].effect).toBe(".hostrc's managed block is rewritten (no restart)");
   });
 
   test('a landscape removed: its resources destroyed, Spectrum left on the hosts', async () => {

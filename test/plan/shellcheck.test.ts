@@ -36,8 +36,12 @@ function distributedWithTokensBastionAndBackupCommand(stack: TerraformStack): vo
     master: { handle: LandscapeHandle.of(0x100000), primary: { host: host('m-1') }, secondaries: [{ host: host('m-2') }] },
     install: { mediaPath: '/mnt/spectrum', installDir: dir, ownerPassword: password },
     connection: {
-      privateKeyFile: '/home/ci/.ssh/id_ed25519', hostKey: HOST_KEY,
-      bastionHost: 'jump.example.net', bastionUser: 'jump', bastionPort: 2222, bastionHostKey: HOST_KEY,
+      privateKeyFile: '/home/ci/.ssh/id_ed25519',
+      hostKey: HOST_KEY,
+      bastionHost: 'jump.example.net',
+      bastionUser: 'jump',
+      bastionPort: 2222,
+      bastionHostKey: HOST_KEY,
     },
   });
   dss.addLandscape('east', {

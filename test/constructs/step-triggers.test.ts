@@ -1,0 +1,131 @@
+/**
+ * Every step re-runs exactly when something its script or its target depends
+ * on changes (issue 9.4): for each input of a fault-tolerant landscape, the
+ * steps Terraform replaces (triggers that differ, then everything whose
+ * triggers hold the id of a replaced step or a changed local) are exactly the
+ * steps that use it; and `cdktf-spectrum check --baseline` reports exactly
+ * those resources among its changes.
+ */
+import * as path from 'path';
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import {
+  BackupMethod, FaultTolerantLandscape, FaultTolerantLandscapeProps, LandscapeHandle, PlanResource, StandbyMode,
+} from '../../lib';
+import { CONNECTION, readJson, runCli, stackFile, synthApp, tempDir } from '../cli/fixtures';
+
+const P = 'east/primary';
+const S = 'east/secondary';
+const EVERY_STEP = [`${P}/install`, `${P}/hostrc`, `${P}/vnmrc`, `${P}/savefile`, `${P}/deregister`,
+  `${S}/install`, `${S}/hostrc`, `${S}/vnmrc`, `${S}/transfer`, `${S}/load`];
+
+function props(overrides: Partial<FaultTolerantLandscapeProps>): FaultTolerantLandscapeProps {
+  return {
+    handle: LandscapeHandle.of(0x400000),
+    primary: { host: 'east-1.example.net' },
+    secondaries: [{ host: 'east-2.example.net' }],
+    standbyMode: StandbyMode.HOT,
+    install: { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.1' },
+    connection: CONNECTION,
+    planResource: PlanResource.TERRAFORM_DATA,
+    ...overrides,
+  };
+}
+
+function synth(overrides: Partial<FaultTolerantLandscapeProps>): string {
+  return synthApp(path.join(tempDir(), 'cdktf.out'), app => {
+    const stack = new TerraformStack(app, 'prod');
+    const ownerPassword = new TerraformVariable(stack, 'owner_password', { type: 'string', sensitive: true }).stringValue;
+    const landscape = props(overrides);
+    new FaultTolerantLandscape(stack, 'east', { ...landscape, install: { ...landscape.install, ownerPassword } });
+  });
+}
+
+interface Resource { readonly address: string; readonly path: string; readonly triggers: { [key: string]: string } }
+
+function resourcesOf(outdir: string): { resources: Map<string, Resource>; locals: unknown } {
+  const json = readJson(stackFile(outdir, 'prod'));
+  const resources = new Map<string, Resource>();
+  for (const [type, byName] of Object.entries<any>(json.resource)) {
+    for (const [name, body] of Object.entries<any>(byName)) {
+      const address = `${type}.${name}`;
+      resources.set(address, { address, path: body['//'].metadata.path.replace(/^prod\//, ''), triggers: body.triggers_replace ?? {} });
+    }
+  }
+  return { resources, locals: json.locals };
+}
+
+/** What Terraform replaces: changed triggers, then every resource whose triggers reference a replaced one or a changed local. */
+function replacedSteps(before: string, after: string): string[] {
+  const old = resourcesOf(before);
+  const now = resourcesOf(after);
+  const replaced = new Set<string>();
+  for (const [address, resource] of now.resources) {
+    if (JSON.stringify(resource.triggers) !== JSON.stringify(old.resources.get(address)?.triggers)) replaced.add(address);
+  }
+  const localsChanged = JSON.stringify(old.locals) !== JSON.stringify(now.locals);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [address, resource] of now.resources) {
+      if (replaced.has(address)) continue;
+      const refs = Object.values(resource.triggers).join(' ');
+      if ([...replaced].some(r => refs.includes(`${r}.id`)) || (localsChanged && refs.includes('local.'))) {
+        replaced.add(address);
+        grew = true;
+      }
+    }
+  }
+  return [...replaced].map(address => now.resources.get(address)!.path).sort();
+}
+
+/** Every resource `check --baseline` says will be replaced, across all its changes. */
+async function replacedByCheck(before: string, after: string): Promise<string[]> {
+  const run = await runCli(['check', after, '--baseline', before, '--format', 'json'], '/');
+  const report = JSON.parse(run.stdout);
+  const paths = new Map([...resourcesOf(after).resources.values()].map(r => [r.address, r.path]));
+  return [...new Set<string>(report.changes.flatMap((c: any) => c.replaced))].map(a => paths.get(a)!).sort();
+}
+
+const base = synth({});
+
+test.each<[string, Partial<FaultTolerantLandscapeProps>, string[]]>([
+  ['the secondary moves to another host', { secondaries: [{ host: 'east-3.example.net' }] },
+    [`${P}/hostrc`, `${S}/install`, `${S}/hostrc`, `${S}/vnmrc`, `${S}/transfer`, `${S}/load`]],
+  ['the primary moves to another host (it is also the main location server)', { primary: { host: 'east-9.example.net' } }, EVERY_STEP],
+  ['the handle', { handle: LandscapeHandle.of(0x600000) }, EVERY_STEP],
+  ["a secondary's precedence", { secondaries: [{ host: 'east-2.example.net', precedence: 25 }] }, [`${P}/deregister`, `${S}/load`]],
+  ['the install dir', { install: { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.1', installDir: '/opt/spectrum' } }, EVERY_STEP],
+  ['the install owner', { install: { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.1', owner: 'spx' } }, EVERY_STEP],
+  ['the media', { install: { mediaPath: '/mnt/spectrum/other', version: '10.4.1' } }, EVERY_STEP],
+  ['the version', { install: { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.2' } }, EVERY_STEP],
+  ['a .vnmrc key of the primary', { primary: { host: 'east-1.example.net', vnmrc: { wait_active: 'yes' } } }, [`${P}/vnmrc`]],
+  ['a .vnmrc key of the secondary', { secondaries: [{ host: 'east-2.example.net', vnmrc: { wait_active: 'yes' } }] }, [`${S}/vnmrc`]],
+  ['the standby mode', { standbyMode: StandbyMode.WARM }, [`${P}/vnmrc`]],
+  ['the backup method and command', { backup: BackupMethod.COMMAND, backupCommand: 'online-backup "$SPECTRUM_SAVEFILE"' },
+    [`${P}/savefile`, `${S}/transfer`, `${S}/load`]],
+])('%s: exactly the steps that use it are replaced, and check --baseline reports exactly those', async (_input, overrides, expected) => {
+  const changed = synth(overrides);
+  expect(replacedSteps(base, changed)).toEqual([...expected].sort());
+  expect(await replacedByCheck(base, changed)).toEqual([...expected].sort());
+});
+
+test('without media (configure only), a host move re-runs every step that targets it, vnmrc included', async () => {
+  const configureOnly = { install: {} };
+  const before = synth(configureOnly);
+  const after = synth({ ...configureOnly, primary: { host: 'east-9.example.net' } });
+  const expected = [`${P}/deregister`, `${P}/hostrc`, `${P}/savefile`, `${P}/vnmrc`, `${S}/hostrc`, `${S}/load`, `${S}/transfer`];
+  expect(replacedSteps(before, after)).toEqual(expected);
+  expect(await replacedByCheck(before, after)).toEqual(expected);
+});
+
+test('a changed backup command alone re-runs the savefile and what follows it', async () => {
+  const before = synth({ backup: BackupMethod.COMMAND, backupCommand: 'online-backup "$SPECTRUM_SAVEFILE"' });
+  const after = synth({ backup: BackupMethod.COMMAND, backupCommand: 'online-backup --fast "$SPECTRUM_SAVEFILE"' });
+  expect(replacedSteps(before, after)).toEqual([`${P}/savefile`, `${S}/load`, `${S}/transfer`]);
+  expect(await replacedByCheck(before, after)).toEqual([`${P}/savefile`, `${S}/load`, `${S}/transfer`]);
+});
+
+test('the same code replaces nothing', async () => {
+  expect(replacedSteps(base, synth({}))).toEqual([]);
+  expect(await replacedByCheck(base, synth({}))).toEqual([]);
+});
