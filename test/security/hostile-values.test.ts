@@ -75,7 +75,7 @@ function render(json: Synthesized, values: Record<string, unknown>, name: string
   fs.writeFileSync(path.join(dir, 'values.tfvars.json'), JSON.stringify(values));
   const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
   const terraform = (...args: string[]) => {
-    const result = spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const result = spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (result.status !== 0) throw new Error(`terraform ${args[0]} failed: ${result.stderr}${result.stdout}`);
     return result.stdout;
   };
