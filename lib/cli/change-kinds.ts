@@ -65,7 +65,7 @@ export const STEPS_RECREATED: ChangeKind = {
 };
 
 export const STEPS_RERUN: ChangeKind = {
-  id: 'SPX308',
+  id: 'SPX309',
   kind: 'steps-rerun',
   description: 'Baseline: a server\'s steps run again because an input of theirs changed (install dir, owner, media, .vnmrc keys, backup command, a step they follow) and no other change explains it',
   severity: 'warning',

@@ -34,7 +34,7 @@ const HELP: { readonly [ruleId: string]: string } = {
   SPX304: 'Removing a landscape destroys its plan resources only: nothing runs on its hosts; uninstall Spectrum there by hand.',
   SPX305: 'The primary SpectroSERVER restarts to read the new .vnmrc; OneClick fails over meanwhile.',
   SPX306: 'Keep construct ids and planResource stable: re-created steps run again (a new savefile, secondaries reloaded).',
-  SPX308: 'Review what the re-run steps do on the hosts (a savefile stops the primary, a load stops the secondary); apply in a maintenance window or keep the input unchanged.',
+  SPX309: 'Review what the re-run steps do on the hosts (a savefile stops the primary, a load stops the secondary); apply in a maintenance window or keep the input unchanged.',
 };
 
 /** General advice for fixing `ruleId`'s findings. */

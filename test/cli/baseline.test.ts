@@ -130,7 +130,7 @@ describe('--baseline: destructive changes against an earlier synth', () => {
     expect(replaced.replaced).toEqual(expect.arrayContaining(addressesOf(current,
       'prod/east/secondary/hostrc', 'prod/east/secondary/transfer', 'prod/east/secondary/load')));
     // ...and the primary's .hostrc lists the new host: it runs again too, reported as a re-run of the primary's step.
-    expect(report.changes.map((c: any) => [c.ruleId, c.path])).toEqual([['SPX303', 'prod/east/secondary'], ['SPX308', 'prod/east/primary']]);
+    expect(report.changes.map((c: any) => [c.ruleId, c.path])).toEqual([['SPX303', 'prod/east/secondary'], ['SPX309', 'prod/east/primary']]);
     expect(report.changes[1].replaced).toEqual(addressesOf(current, 'prod/east/primary/hostrc'));
     expect(report.changes[1].effect).toBe(".hostrc's managed block is rewritten (no restart)");
   });
