@@ -108,6 +108,8 @@ describeIfAvailable(unavailable)(`examples deployed onto sandbox hosts${unavaila
       for (const name of COMPOSED_HOSTS) {
         expect(managedHosts(path.join(specroot(sandbox, name), '.hostrc'))).toEqual([primaryHost, secondaryHost]);
       }
+      expect(deployed.output).not.toContain(password);
+      expect(fs.readFileSync(composed.stateFile, 'utf8')).not.toContain(password);
     });
 
     test("the downstream resource ran after the landscape's load and deregister steps, with the primary's host", () => {
@@ -155,7 +157,9 @@ describeIfAvailable(unavailable)(`examples deployed onto sandbox hosts${unavaila
     });
 
     test("cdktf deploy '*' deploys the master stack first, then the member stacks, each into its own state file", () => {
-      expectSuccess(deployAll());
+      const deployed = deployAll();
+      expectSuccess(deployed);
+      expect(deployed.output).not.toContain(password);
       // On the hosts: no member server saw any tool run before the master stack's servers were done.
       const masterDone = Math.max(...MASTER_SERVERS.flatMap(name => events(sandbox, name).map(e => e.time.getTime())));
       for (const name of MEMBER_SERVERS) expect(events(sandbox, name)[0].time.getTime()).toBeGreaterThan(masterDone);
@@ -163,6 +167,7 @@ describeIfAvailable(unavailable)(`examples deployed onto sandbox hosts${unavaila
       const prefixes: { [stack: string]: string[] } = { [MASTER_STACK]: ['estate_'] };
       for (const [stack, sites] of Object.entries(MEMBER_STACKS)) prefixes[stack] = Object.keys(sites).map(site => `${site}_`);
       for (const [stack, mine] of Object.entries(prefixes)) {
+        expect(fs.readFileSync(estate.stateFiles[stack], 'utf8')).not.toContain(password);
         const names: string[] = estate.state(stack).resources.filter((r: any) => r.mode === 'managed').map((r: any) => r.name);
         expect(names.length).toBeGreaterThan(5);
         for (const name of names) expect(mine.some(prefix => name.startsWith(prefix))).toBe(true);
