@@ -15,8 +15,17 @@ import { PlanResource, SpectrumInstallOptions, SshConnectionOptions } from '../.
  *   spectrum_owner_password  string       sensitive; the install owner's password
  *   spectrum_media_path      string       default "/mnt/spectrum"; Spectrum media on each host
  */
+export interface EstateVariablesProps {
+  /**
+   * The stack's hosts are literals (from an inventory), not the `hosts` variable.
+   * @default false
+   */
+  readonly literalHosts?: boolean;
+}
+
 export class EstateVariables extends Construct {
-  public readonly hosts: TerraformVariable;
+  /** Undefined with `literalHosts`. */
+  public readonly hosts?: TerraformVariable;
   public readonly hostKeys: TerraformVariable;
   public readonly sshUser: TerraformVariable;
   public readonly sshPort: TerraformVariable;
@@ -24,9 +33,11 @@ export class EstateVariables extends Construct {
   public readonly ownerPassword: TerraformVariable;
   public readonly mediaPath: TerraformVariable;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: EstateVariablesProps = {}) {
     super(scope, id);
-    this.hosts = new TerraformVariable(scope, 'hosts', { type: 'map(string)', description: 'Host name or address of each server, by server name' });
+    if (!props.literalHosts) {
+      this.hosts = new TerraformVariable(scope, 'hosts', { type: 'map(string)', description: 'Host name or address of each server, by server name' });
+    }
     this.hostKeys = new TerraformVariable(scope, 'host_keys', { type: 'map(string)', description: 'SSH public host key of each server, by server name' });
     this.sshUser = new TerraformVariable(scope, 'ssh_user', { type: 'string', default: 'root' });
     this.sshPort = new TerraformVariable(scope, 'ssh_port', { type: 'number', default: 22 });
@@ -37,6 +48,7 @@ export class EstateVariables extends Construct {
 
   /** The host of server `name` (a token: known when Terraform applies). */
   public host(name: string): string {
+    if (!this.hosts) throw new Error(`EstateVariables: host('${name}') asked of a stack whose hosts are literals (literalHosts)`);
     return Token.asString(Fn.lookup(this.hosts.value, name));
   }
 

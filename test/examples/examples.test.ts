@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -7,11 +7,11 @@ const EXAMPLES = ['fault-tolerant', 'distributed', 'composed', 'multi-stack'];
 const ROOT = join(__dirname, '..', '..');
 
 /** Runs an example's main.ts as `cdktf synth` does and returns its stacks' JSON by name. */
-function synthExample(name: string, planResource: 'null_resource' | 'terraform_data'): { outdir: string; stacks: Map<string, any> } {
+function synthExample(name: string, planResource: 'null_resource' | 'terraform_data', env: NodeJS.ProcessEnv = {}): { outdir: string; stacks: Map<string, any> } {
   const outdir = mkdtempSync(join(tmpdir(), `example-${name}-`));
   execFileSync(join(ROOT, 'node_modules', '.bin', 'ts-node'), ['-P', '../tsconfig.json', '--transpile-only', 'main.ts'], {
     cwd: join(ROOT, 'examples', name),
-    env: { ...process.env, CDKTF_OUTDIR: outdir, SPECTRUM_PLAN_RESOURCE: planResource },
+    env: { ...process.env, CDKTF_OUTDIR: outdir, SPECTRUM_PLAN_RESOURCE: planResource, ...env },
     stdio: 'pipe',
   });
   const stacks = new Map<string, any>();
@@ -74,4 +74,21 @@ test('examples/multi-stack shards one DSS over three stacks, deployed after the 
   expect(emea['//'].metadata['cdktf-spectrum'].landscapes['spectrum-emea/paris'].distributed).toBe('spectrum-master/estate');
   const install = resourcesOf(emea).find(r => r['//'].metadata.path === 'spectrum-emea/paris/primary/install');
   expect(install.provisioner[2]['remote-exec'].inline[0]).toContain("MLS='mls-1.example.net'");
+});
+
+test('examples/multi-stack takes its stacks and hosts from the SPECTRUM_INVENTORY file, and names a malformed one', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inventory-'));
+  const inventory = join(dir, 'inventory.json');
+  writeFileSync(inventory, JSON.stringify({ groups: { 'spectrum-emea': ['paris'], 'spectrum-amer': ['chicago'] }, hosts: { 'mls-1': '10.0.0.1', 'chicago-2': '10.0.0.9' } }));
+  const { outdir, stacks } = synthExample('multi-stack', 'terraform_data', { SPECTRUM_INVENTORY: inventory });
+  expect([...stacks.keys()].sort()).toEqual(['spectrum-amer', 'spectrum-emea', 'spectrum-master']);
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+  expect(manifest.stacks['spectrum-amer'].dependencies).toEqual(['spectrum-master']);
+  const amer = stacks.get('spectrum-amer');
+  expect(Object.values(amer.locals)[0]).toEqual(['10.0.0.1', 'mls-2.example.net', 'oneclick-1.example.net', 'paris-1.example.net', 'paris-2.example.net', 'chicago-1.example.net', '10.0.0.9']);
+  expect(amer['//'].metadata['cdktf-spectrum'].landscapes['spectrum-amer/chicago'].handle.text).toBe('0x300000');
+
+  writeFileSync(inventory, JSON.stringify({ groups: { 'spectrum-emea': 'paris' } }));
+  expect(() => synthExample('multi-stack', 'terraform_data', { SPECTRUM_INVENTORY: inventory }))
+    .toThrow(/SPECTRUM_INVENTORY: .*inventory\.json must hold \{ "groups"/);
 });

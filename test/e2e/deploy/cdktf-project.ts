@@ -19,7 +19,13 @@ export interface CommandResult {
 export interface ProjectOptions {
   /** Directory of the project's cdktf.json, relative to the repository. */
   readonly dir: string;
+  /** The stack `deploy` deploys: a stack name, or `'*'` for every stack of the app (cdktf orders them by their dependencies). */
   readonly stack: string;
+  /**
+   * Every stack the tests deploy, to clear their state files before and after
+   * (stacks added later included). Default: `[stack]`.
+   */
+  readonly stacks?: readonly string[];
   readonly sandbox: Sandbox;
   /** Where synth output and the variable file go. */
   readonly workDir: string;
@@ -28,22 +34,31 @@ export interface ProjectOptions {
   readonly ownerPassword: string;
   /** Host keys to use instead of the sandbox's (to test a wrong key). */
   readonly hostKeyOverrides?: { readonly [server: string]: string };
+  /** The project's own Terraform variables, added to the variable file. */
+  readonly variables?: { readonly [name: string]: unknown };
 }
 
 export class CdktfProject {
   public readonly dir: string;
   public readonly outDir: string;
   public readonly varFile: string;
+  /** State file of the first stack (the only one of a single-stack project). */
   public readonly stateFile: string;
+  /** State file of each stack in `stacks`, by stack name. */
+  public readonly stateFiles: { readonly [stack: string]: string };
   /** Extra PATH entries and variables for fault injection. */
   public extraEnv: NodeJS.ProcessEnv = {};
 
   constructor(private readonly options: ProjectOptions) {
     this.dir = path.join(REPO, options.dir);
-    this.outDir = path.join(options.workDir, `${options.stack}.out`);
-    this.varFile = path.join(options.workDir, `${options.stack}.tfvars.json`);
+    const label = options.stack === '*' ? path.basename(options.dir) : options.stack;
+    this.outDir = path.join(options.workDir, `${label}.out`);
+    this.varFile = path.join(options.workDir, `${label}.tfvars.json`);
+    if (options.stack === '*' && !options.stacks?.length) throw new Error(`CdktfProject ${options.dir}: deploying '*' needs the list of stacks (stacks)`);
+    const stacks = options.stacks ?? [options.stack];
     // cdktf's local backend keeps state next to cdktf.json (git-ignored).
-    this.stateFile = path.join(this.dir, `terraform.${options.stack}.tfstate`);
+    this.stateFiles = Object.fromEntries(stacks.map(stack => [stack, path.join(this.dir, `terraform.${stack}.tfstate`)]));
+    this.stateFile = this.stateFiles[stacks[0]];
     this.removeState();
     const hosts: Record<string, string> = {};
     const hostKeys: Record<string, string> = {};
@@ -60,6 +75,7 @@ export class CdktfProject {
       ssh_private_key_file: options.sandbox.privateKeyPath,
       spectrum_owner_password: options.ownerPassword,
       spectrum_media_path: options.sandbox.mediaDir,
+      ...options.variables,
     }, null, 2), { mode: 0o600 });
   }
 
@@ -68,22 +84,31 @@ export class CdktfProject {
     return this.run(CDKTF, ['deploy', this.options.stack, '--auto-approve', '--no-color', '--output', this.outDir, '--var-file', this.varFile], this.dir, env);
   }
 
-  /** `terraform plan -detailed-exitcode` on the synthesized stack: 0 means no changes. */
-  public plan(): CommandResult {
-    return this.run('terraform', ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock=false', `-var-file=${this.varFile}`], this.stackDir(), {});
+  /** `terraform plan -detailed-exitcode` on a synthesized stack (default: the deployed one): 0 means no changes. */
+  public plan(stack: string = this.options.stack): CommandResult {
+    return this.run('terraform', ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock=false', `-var-file=${this.varFile}`], this.stackDir(stack), {});
   }
 
-  /** The synthesized cdk.tf.json of the stack. */
-  public synthesized(): any {
-    return JSON.parse(fs.readFileSync(path.join(this.stackDir(), 'cdk.tf.json'), 'utf8'));
+  /** The synthesized cdk.tf.json of a stack (default: the deployed one). */
+  public synthesized(stack: string = this.options.stack): any {
+    return JSON.parse(fs.readFileSync(path.join(this.stackDir(stack), 'cdk.tf.json'), 'utf8'));
   }
 
-  public stackDir(): string {
-    return path.join(this.outDir, 'stacks', this.options.stack);
+  public stackDir(stack: string = this.options.stack): string {
+    return path.join(this.outDir, 'stacks', stack);
+  }
+
+  /** The Terraform state of a stack (its local backend's file). */
+  public state(stack: string = this.options.stack): any {
+    const file = this.stateFiles[stack];
+    if (!file) throw new Error(`stack '${stack}' is not one of this project's stacks (${Object.keys(this.stateFiles).join(', ')})`);
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
   }
 
   public removeState(): void {
-    for (const file of [this.stateFile, `${this.stateFile}.backup`]) fs.rmSync(file, { force: true });
+    for (const stateFile of Object.values(this.stateFiles)) {
+      for (const file of [stateFile, `${stateFile}.backup`]) fs.rmSync(file, { force: true });
+    }
   }
 
   private run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): CommandResult {
