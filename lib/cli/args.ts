@@ -5,7 +5,7 @@ export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
 export type Format = typeof FORMATS[number];
 
 /** The published JSON Schemas `schema` prints. */
-export const SCHEMAS = ['policy', 'report'] as const;
+export const SCHEMAS = ['estate', 'policy', 'report'] as const;
 export type SchemaName = typeof SCHEMAS[number];
 
 export type Command =
@@ -15,7 +15,7 @@ export type Command =
   | { readonly command: 'version' };
 
 export const HELP = `Usage: cdktf-spectrum check [DIR...] [options]
-       cdktf-spectrum schema policy|report [--output FILE]
+       cdktf-spectrum schema estate|policy|report [--output FILE]
 
 Checks the DX NetOps Spectrum estate of a synthesized CDK for Terraform app:
 rebuilds the topology from every stack's cdk.tf.json (never from TypeScript),

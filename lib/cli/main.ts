@@ -9,6 +9,7 @@ import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { formatJson, REPORT_SCHEMA } from './json-report';
 import { CheckReport, exitCodeOf, summaryLine } from './report';
+import { estateSchema } from '../estate/estate-schema';
 import { policySchema } from '../policy/policy-schema';
 
 /** Where the command reads and writes: the process, or a test. */
@@ -89,7 +90,11 @@ export function render(report: CheckReport, format: Format, cwd: string): string
 }
 
 function schemaOf(name: SchemaName): unknown {
-  return name === 'policy' ? policySchema() : REPORT_SCHEMA;
+  switch (name) {
+    case 'estate': return estateSchema();
+    case 'policy': return policySchema();
+    case 'report': return REPORT_SCHEMA;
+  }
 }
 
 function emit(io: CliIo, text: string, output: string | undefined): void {

@@ -12,6 +12,7 @@ export {
   TerraformLocal,
   TerraformResource,
   TerraformStack,
+  TerraformVariable,
   StringConcat,
   Token,
   Tokenization,
