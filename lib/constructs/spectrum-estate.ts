@@ -53,6 +53,11 @@ export class SpectrumEstate extends Construct {
     return new SpectrumEstate(scope, id, { file: shown, estate: estateOf(estate, shown), at: () => shown });
   }
 
+  /** @internal an estate already read (the CLI reads the file once) */
+  public static _fromSource(scope: Construct, id: string, source: EstateSource): SpectrumEstate {
+    return new SpectrumEstate(scope, id, source);
+  }
+
   /** The distributed landscapes, in the file's order. */
   public readonly distributedLandscapes: DistributedLandscape[] = [];
   /** The landscapes outside any distributed landscape, in the file's order. */
@@ -63,6 +68,8 @@ export class SpectrumEstate extends Construct {
   private readonly source: EstateSource;
   private readonly variables = new Map<string, TerraformVariable>();
   private readonly problems: string[] = [];
+  /** JSON pointer of each construct the document made, by construct path. */
+  private readonly pointers = new Map<string, string>();
 
   private constructor(scope: Construct, id: string, source: EstateSource) {
     super(scope, id);
@@ -95,13 +102,20 @@ export class SpectrumEstate extends Construct {
         connection: this.connection(dss.connection, [...at, 'connection']),
         planResource: planResourceOf(dss.planResource),
       });
+      this.record(distributed, at);
+      this.record(distributed.master, [...at, 'master']);
+      this.record(distributed.master.primary, [...at, 'master', 'primary']);
       this.addSecondaries(distributed.master, dss.master, [...at, 'master']);
       for (const [member, landscape] of Object.entries(dss.landscapes ?? {})) {
         const memberAt = [...at, 'landscapes', member];
-        this.addSecondaries(distributed.addLandscape(member, this.landscapeOptions(landscape, memberAt)), landscape, memberAt);
+        const built = distributed.addLandscape(member, this.landscapeOptions(landscape, memberAt));
+        this.record(built, memberAt);
+        this.record(built.primary, [...memberAt, 'primary']);
+        this.addSecondaries(built, landscape, memberAt);
       }
       for (const [member, oneClick] of Object.entries(dss.oneClickServers ?? {})) {
-        distributed.addOneClickServer(member, this.oneClick(oneClick, [...at, 'oneClickServers', member]));
+        const memberAt = [...at, 'oneClickServers', member];
+        this.record(distributed.addOneClickServer(member, this.oneClick(oneClick, memberAt)), memberAt);
       }
       this.distributedLandscapes.push(distributed);
     }
@@ -111,13 +125,29 @@ export class SpectrumEstate extends Construct {
         ...this.landscapeOptions(landscape, at),
         mainLocationServer: this.text(landscape.mainLocationServer, [...at, 'mainLocationServer']),
       });
+      this.record(built, at);
+      this.record(built.primary, [...at, 'primary']);
       this.addSecondaries(built, landscape, at);
       for (const [member, oneClick] of Object.entries(landscape.oneClickServers ?? {})) {
-        built.addOneClickServer(member, this.oneClick(oneClick, [...at, 'oneClickServers', member]));
+        const memberAt = [...at, 'oneClickServers', member];
+        this.record(built.addOneClickServer(member, this.oneClick(oneClick, memberAt)), memberAt);
       }
       this.landscapes.push(built);
     }
     this.raise();
+  }
+
+  /**
+   * @internal where the document describes the construct at `constructPath`
+   * (`file:line:column`), for reports about it; undefined for other paths.
+   */
+  public _locationOf(constructPath: string): string | undefined {
+    const pointer = this.pointers.get(constructPath);
+    return pointer === undefined ? undefined : this.source.at(pointer);
+  }
+
+  private record(construct: Construct, at: readonly string[]): void {
+    this.pointers.set(construct.node.path, pointerOf(at));
   }
 
   /** `file:line:column: /pointer text`. */
@@ -183,7 +213,8 @@ export class SpectrumEstate extends Construct {
 
   private addSecondaries(built: FaultTolerantLandscape, landscape: EstateLandscape, at: string[]): void {
     (landscape.secondaries ?? []).forEach((secondary, i) => {
-      built.addSecondary(this.server(secondary, [...at, 'secondaries', String(i)]), secondaryName(secondary, i));
+      const secondaryAt = [...at, 'secondaries', String(i)];
+      this.record(built.addSecondary(this.server(secondary, secondaryAt), secondaryName(secondary, i)), secondaryAt);
     });
   }
 

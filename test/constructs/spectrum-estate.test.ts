@@ -55,7 +55,7 @@ describe('SpectrumEstate', () => {
       spectrum_owner_password: { type: 'string', sensitive: true, description: 'Password of the Spectrum install owner' },
       spectrum_media_path: { type: 'string', default: '/mnt/spectrum' },
     });
-    expect(findHost(json, 'estate_east_primary_hostrc_')).toBe('${var.hosts["east-primary"]}');
+    expect(findHost(json, 'spectrum_east_primary_hostrc_')).toBe('${var.hosts["east-primary"]}');
     // 6 SpectroSERVERs (install, hostrc, vnmrc), 3 savefiles, 3 transfers, 3 loads, 3 deregisters, 3 ready markers, 1 OneClick install.
     expect(Object.keys(json.resource.null_resource)).toHaveLength(34);
   });
