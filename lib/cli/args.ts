@@ -16,6 +16,7 @@ export type Command =
     readonly policy?: string;
     readonly baseline?: string[];
     readonly output?: string;
+    readonly varFiles?: string[];
   }
   | { readonly command: 'validate'; readonly files: string[]; readonly format: Format; readonly policy?: string; readonly output?: string }
   | { readonly command: 'synth'; readonly file: string; readonly out: string }
@@ -43,6 +44,8 @@ Options:
   -p, --policy FILE        organisation policy (JSON or YAML; schema: cdktf-spectrum schema policy)
   -b, --baseline DIR       an earlier synth to compare with (repeat for several directories)
   -o, --output FILE        write the report to FILE instead of standard output
+      --var-file FILE      Terraform variable values (tfvars JSON; repeat for several, later ones win): the
+                           rules check the real hosts, paths and users instead of noting the expressions
 
 Estate files (YAML or JSON; schema: cdktf-spectrum schema estate):
   validate FILE...         the schema and every rule, without synthesizing; same formats and exit codes as check
@@ -67,6 +70,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const directories: string[] = [];
   const baseline: string[] = [];
+  const varFiles: string[] = [];
   let format: Format = 'text';
   let policy: string | undefined;
   let output: string | undefined;
@@ -80,6 +84,7 @@ export function parseArgs(argv: readonly string[]): Command {
       case '-p': case '--policy': policy = once(name, policy, options.value(name, value)); break;
       case '-b': case '--baseline': baseline.push(options.value(name, value)); break;
       case '-o': case '--output': output = once(name, output, options.value(name, value)); break;
+      case '--var-file': varFiles.push(options.value(name, value)); break;
       default: throw usage(`unknown option ${name}`);
     }
   }
@@ -90,6 +95,7 @@ export function parseArgs(argv: readonly string[]): Command {
     ...(policy !== undefined ? { policy } : {}),
     ...(baseline.length > 0 ? { baseline } : {}),
     ...(output !== undefined ? { output } : {}),
+    ...(varFiles.length > 0 ? { varFiles } : {}),
   };
 }
 
