@@ -57,7 +57,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         emit(io, `${JSON.stringify(schemaOf(command.schema), undefined, 2)}\n`, command.output);
         return 0;
       case 'check': {
-        const report = runCheck({ directories: command.directories, policyFile: command.policy, baseline: command.baseline, varFiles: command.varFiles, cwd: io.cwd });
+        const report = runCheck({
+          directories: command.directories, policyFile: command.policy, baseline: command.baseline, varFiles: command.varFiles, cwd: io.cwd,
+        });
         return report_(io, report, command.format, command.output);
       }
       case 'validate': {
