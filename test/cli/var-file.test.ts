@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack } from 'cdktf';
 import { HOST_KEY, runCli, synthApp, tempDir } from './fixtures';
+import { formatText } from '../../lib/cli/format-text';
 import { resolveTemplate } from '../../lib/cli/var-values';
 import { SpectrumEstate } from '../../lib/constructs/spectrum-estate';
 
@@ -91,5 +92,37 @@ describe('expressions over variables', () => {
     '${var.hosts["west-1"]}', '${var.unknown}', '${lookup(var.hosts, "west-1")}', '${var.hosts}', '${aws_instance.a.private_ip}', '${upper(var.ssh_user)}',
   ])('%s stays unresolved', text => {
     expect(resolveTemplate(text, values)).toBeUndefined();
+  });
+});
+
+describe('text format: notes', () => {
+  const note = (path: string, message: string) => ({ ruleId: 'SPX120', severity: 'info' as const, path, stack: 's', message, fix: 'checked at apply time' });
+  const report = (findings: any[]): any => ({
+    directories: ['cdktf.out'],
+    stacks: [],
+    topology: { landscapes: [], distributed: [], oneClicks: [] },
+    findings,
+    suppressed: [],
+    changes: [],
+    version: '0.0.0',
+  });
+
+  test('notes of one rule and fix are listed once with their count; identical ones are one line naming every construct', () => {
+    const text = formatText(report([
+      note('s/a/primary', 'host (token ${var.h}) is a token'),
+      note('s/b/primary', 'host (token ${var.h}) is a token'),
+      note('s/c/primary', 'host (token ${var.c}) is a token'),
+      { ...note('s/d', 'other'), ruleId: 'SPX151', fix: 'set hostKey' },
+    ]));
+    expect(text.split('\n').slice(0, 8)).toEqual([
+      'info    SPX120  3 notes',
+      '  host (token ${var.h}) is a token (2 times: s/a/primary, s/b/primary)',
+      '  s/c/primary: host (token ${var.c}) is a token',
+      '  fix: checked at apply time',
+      'info    SPX151  stack s  s/d',
+      '  other',
+      '  fix: set hostKey',
+      '',
+    ]);
   });
 });
