@@ -96,7 +96,7 @@ describe('expressions over variables', () => {
 });
 
 describe('text format: notes', () => {
-  const note = (path: string, message: string) => ({ ruleId: 'SPX120', severity: 'info' as const, path, stack: 's', message, fix: 'checked at apply time' });
+  const note = (at: string, message: string) => ({ ruleId: 'SPX120', severity: 'info' as const, path: at, stack: 's', message, fix: 'checked at apply time' });
   const report = (findings: any[]): any => ({
     directories: ['cdktf.out'],
     stacks: [],
