@@ -1,6 +1,9 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HOST_KEY, runCli, stackFile, tempDir } from './fixtures';
+import { readSynth } from '../../lib/cli/synth-reader';
+import { rebuildTopology } from '../../lib/cli/topology-rebuild';
 
 const ROOT = path.join(__dirname, '..', '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'estate', 'estate.yaml');
@@ -236,5 +239,29 @@ install_oneclick=yes
   test('a missing inventory: exit 2, one line', async () => {
     const run = await runCli(['import', 'ansible', 'inventory'], tempDir());
     expect(run).toMatchObject({ code: 2, stderr: 'cdktf-spectrum: inventory: cannot read the inventory (no such file)\n' });
+  });
+});
+
+describe('examples/estate/estate.yaml', () => {
+  /** The topology of a synth output without the construct paths (the estate file adds one level: estate/). */
+  function topologyOf(outdir: string): unknown {
+    const strip = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(strip);
+      if (value === null || typeof value !== 'object') return value;
+      return Object.fromEntries(Object.entries(value)
+        .filter(([key]) => !['path', 'stack', 'distributed', 'masterPath', 'landscapePaths', 'oneClickPaths'].includes(key))
+        .map(([key, child]) => [key, strip(child)]));
+    };
+    return strip(rebuildTopology(readSynth([outdir], ROOT).stacks));
+  }
+
+  test('describes the estate of examples/distributed: the same landscapes, servers, hosts and settings', async () => {
+    const fromCode = tempDir();
+    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'ts-node'), ['-P', '../tsconfig.json', '--transpile-only', 'main.ts'], {
+      cwd: path.join(ROOT, 'examples', 'distributed'), env: { ...process.env, CDKTF_OUTDIR: fromCode }, stdio: 'pipe',
+    });
+    const fromFile = tempDir();
+    expect((await runCli(['synth', EXAMPLE, '--out', fromFile], ROOT)).code).toBe(0);
+    expect(topologyOf(fromFile)).toEqual(topologyOf(fromCode));
   });
 });
