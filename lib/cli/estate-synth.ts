@@ -40,8 +40,8 @@ export function runEstateSynth(file: string, out: string, cwd: string): SynthOut
   } catch (error) {
     if (error instanceof EstateError) return { errors: error.problems, warnings: [] };
     const message = error instanceof Error ? error.message : String(error);
-    // cdktf's validation error: a heading, then one indented line per problem.
-    const lines = message.split('\n').map(line => line.trim()).filter(line => line !== '' && !/^Validation failed/.test(line));
+    // cdktf's validation error: a heading, one indented line per problem, and advice to skip validation (not ours to give).
+    const lines = message.split('\n').map(line => line.trim()).filter(line => line !== '' && !/^Validation failed|skipValidation/.test(line));
     return { errors: lines, warnings: [] };
   }
   const errors: string[] = [];

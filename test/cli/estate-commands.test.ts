@@ -109,7 +109,9 @@ describe('cdktf-spectrum synth', () => {
     const run = await runCli(['synth', 'estate.yaml', '--out', 'out'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/cdktf-spectrum: error .*\[SPX121\]/);
-    expect(run.stderr).toContain('cdktf-spectrum: estate.yaml was not synthesized');
+    expect(run.stderr).toContain('cdktf-spectrum: estate.yaml was not synthesized (2 errors)\n');
+    expect(run.stderr).not.toContain('skipValidation');
+    expect(fs.existsSync(stackFile(path.join(dir, 'out'), 'estate'))).toBe(false);
   });
 
   test('--out is required', async () => {
