@@ -1,5 +1,5 @@
 import { usage } from './errors';
-import { parseEstateCommand } from './estate-args';
+import { EstateCommand, parseEstateCommand } from './estate-args';
 import { Format, formatOption, once, OptionReader } from './option-reader';
 
 export { FORMATS, Format } from './option-reader';
@@ -18,15 +18,13 @@ export type Command =
     readonly output?: string;
     readonly varFiles?: string[];
   }
-  | { readonly command: 'validate'; readonly files: string[]; readonly format: Format; readonly policy?: string; readonly output?: string }
-  | { readonly command: 'synth'; readonly file: string; readonly out: string }
-  | { readonly command: 'import'; readonly inventory: string; readonly output?: string }
+  | EstateCommand
   | { readonly command: 'schema'; readonly schema: SchemaName; readonly output?: string }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
 export const HELP = `Usage: cdktf-spectrum check [DIR...] [options]
-       cdktf-spectrum validate FILE... [--format FORMAT] [--policy FILE] [--output FILE]
+       cdktf-spectrum validate FILE... [--format FORMAT] [--policy FILE] [--var-file FILE] [--output FILE]
        cdktf-spectrum synth FILE --out DIR
        cdktf-spectrum import ansible INVENTORY [--out FILE]
        cdktf-spectrum schema estate|policy|report [--output FILE]

@@ -63,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return report_(io, report, command.format, command.output);
       }
       case 'validate': {
-        const outcome = runValidate({ files: command.files, policyFile: command.policy, cwd: io.cwd });
+        const outcome = runValidate({ files: command.files, policyFile: command.policy, varFiles: command.varFiles, cwd: io.cwd });
         if (outcome.kind === 'report') return report_(io, outcome.report, command.format, command.output);
         if (command.format === 'github') io.stdout(outcome.problems.map(githubError).join(''));
         else io.stderr(outcome.problems.map(line => `cdktf-spectrum: ${line}\n`).join(''));

@@ -6,6 +6,7 @@ import { UnusableInputError } from './errors';
 import { useLineLookup } from './locations';
 import { bySeverity, CheckReport } from './report';
 import { displayPath, SynthesizedStack } from './synth-reader';
+import { readVarFiles, resolveVariables } from './var-values';
 import { App, TerraformStack } from '../constructs/cdktf-bridge';
 import { SpectrumEstate, stackNameOf } from '../constructs/spectrum-estate';
 import { readable, SpectrumRegistry } from '../constructs/spectrum-registry';
@@ -24,6 +25,8 @@ export type ValidateOutcome =
 export interface ValidateOptions {
   readonly files: readonly string[];
   readonly policyFile?: string;
+  /** Terraform variable files (tfvars JSON), as `check --var-file` reads them. */
+  readonly varFiles?: readonly string[];
   readonly cwd: string;
 }
 
@@ -71,7 +74,9 @@ function validateSources(sources: readonly Read[], options: ValidateOptions, app
       const built = SpectrumEstate._fromSource(stack, 'estate', source.source);
       estates.push(built);
       if (estate.policy) policy = mergePolicies(policy, policyOf({ version: 1, ...estate.policy }, `${file} /policy`));
-      const synthesized: SynthesizedStack = { name, file, cdktfVersion: '', spectrum: {}, resources: [], locals: {}, text: '' };
+      const variableDefaults = Object.fromEntries(Object.entries(estate.variables ?? {})
+        .filter(([, settings]) => settings.default !== undefined).map(([variable, settings]) => [variable, settings.default]));
+      const synthesized: SynthesizedStack = { name, file, cdktfVersion: '', spectrum: {}, resources: [], locals: {}, text: '', variableDefaults };
       useLineLookup(synthesized, constructPath => lineOf(built._locationOf(constructPath)));
       stacks.push(synthesized);
     } catch (error) {
@@ -84,7 +89,8 @@ function validateSources(sources: readonly Read[], options: ValidateOptions, app
 
   // Tokens shown as the Terraform expressions they stand for (var.hosts["east-1"]), as check shows them.
   const stacksByName = new Map(app.node.children.filter(TerraformStack.isStack).map(stack => [stack.node.id, stack] as const));
-  const topology = withExpressions(SpectrumRegistry.of(app).analysis().topology, stacksByName);
+  const built = withExpressions(SpectrumRegistry.of(app).analysis().topology, stacksByName);
+  const topology = options.varFiles === undefined ? built : resolveVariables(built, stacks, readVarFiles(options.varFiles, options.cwd));
   const findings = runRules(topology, [...RULES, ...enabledOptionalRules(policy)]);
   const outcome = applyPolicy(findings, policy);
   return {

@@ -126,3 +126,17 @@ describe('text format: notes', () => {
     ]);
   });
 });
+
+describe('validate --var-file', () => {
+  test('the estate file is checked with the environment\'s values', async () => {
+    const dir = tempDir('cdktf-spectrum-vars-');
+    const hosts = { ...realHosts(), 'west-secondary': 'west-primary.prod.example.net' };
+    fs.writeFileSync(path.join(dir, 'prod.tfvars.json'), JSON.stringify({ hosts, host_keys: Object.fromEntries(SERVERS.map(name => [name, HOST_KEY])) }));
+    const run = await runCli(['validate', EXAMPLE, '--var-file', 'prod.tfvars.json', '--format', 'json'], dir);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).findings.map((f: any) => [f.ruleId, f.path])).toEqual([
+      ['SPX121', 'distributed/estate/spectrum/west/primary'],
+      ['SPX121', 'distributed/estate/spectrum/west/secondary'],
+    ]);
+  });
+});
