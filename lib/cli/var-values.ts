@@ -75,8 +75,10 @@ function resolveNode<T>(node: T, values: VarValues): T {
   return result as T;
 }
 
+/** A MaybeToken: `text` and `isToken` (built by the constructs, a token also carries its base64 form, `encoded`). */
 function isMaybeToken(value: { [key: string]: unknown }): value is MaybeToken & { [key: string]: unknown } {
-  return typeof value.text === 'string' && typeof value.isToken === 'boolean' && Object.keys(value).length === 2;
+  return typeof value.text === 'string' && typeof value.isToken === 'boolean'
+    && Object.keys(value).every(key => key === 'text' || key === 'isToken' || key === 'encoded');
 }
 
 const INTERPOLATION = /\$\{([^{}]*)\}/g;
