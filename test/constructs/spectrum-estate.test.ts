@@ -117,6 +117,15 @@ describe('SpectrumEstate', () => {
     expect(() => Testing.synth(stack, true)).toThrow(/SPX121/);
   });
 
+  test('a policy section naming an unknown rule is refused at its pointer', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    expect(() => SpectrumEstate.fromObject(stack, 'estate', {
+      version: 1,
+      policy: { suppressions: [{ rule: 'SPX999', reason: 'lab' }] },
+      landscapes: { east: { handle: '0x400000', primary: { host: 'east-1' } } },
+    })).toThrow(/^SpectrumEstate 'estate': \/policy\/suppressions\/0\/rule SPX999 is not a rule of cdktf-spectrum \(known: SPX100, /);
+  });
+
   test('the policy section is applied to the stack', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     const estate = SpectrumEstate.fromObject(stack, 'estate', {
