@@ -99,10 +99,11 @@ project.addTask('bench', {
 
 // The README's main job: synthesize the distributed example and check the planned estate.
 const demo = project.addTask('demo', {
-  description: 'Synthesize examples/distributed and run cdktf-spectrum check on it',
+  description: 'Synthesize examples/distributed and run cdktf-spectrum check on it, with the host values of a var file',
 });
 demo.spawn(project.compileTask);
 demo.exec('npx cdktf synth', { cwd: 'examples/distributed' });
-demo.exec('node bin/cdktf-spectrum check examples/distributed/cdktf.out');
+// The hosts are Terraform variables: the var file gives the rules real values to check.
+demo.exec('node bin/cdktf-spectrum check examples/distributed/cdktf.out --var-file examples/distributed/demo.tfvars.json');
 
 project.synth();

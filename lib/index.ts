@@ -14,3 +14,4 @@ export * from './constructs/distributed-landscape';
 export * from './constructs/spectro-server';
 export { OneClickServer } from './constructs/one-click-server';
 export * from './policy/spectrum-policy';
+export { SpectrumEstate } from './constructs/spectrum-estate';

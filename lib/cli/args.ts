@@ -1,21 +1,33 @@
 import { usage } from './errors';
+import { EstateCommand, parseEstateCommand } from './estate-args';
+import { Format, formatOption, once, OptionReader } from './option-reader';
 
-/** The report formats of `check`. */
-export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
-export type Format = typeof FORMATS[number];
+export { FORMATS, Format } from './option-reader';
 
 /** The published JSON Schemas `schema` prints. */
-export const SCHEMAS = ['policy', 'report'] as const;
+export const SCHEMAS = ['estate', 'policy', 'report'] as const;
 export type SchemaName = typeof SCHEMAS[number];
 
 export type Command =
-  | { readonly command: 'check'; readonly directories: string[]; readonly format: Format; readonly policy?: string; readonly baseline?: string[]; readonly output?: string }
+  | {
+    readonly command: 'check';
+    readonly directories: string[];
+    readonly format: Format;
+    readonly policy?: string;
+    readonly baseline?: string[];
+    readonly output?: string;
+    readonly varFiles?: string[];
+  }
+  | EstateCommand
   | { readonly command: 'schema'; readonly schema: SchemaName; readonly output?: string }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
 export const HELP = `Usage: cdktf-spectrum check [DIR...] [options]
-       cdktf-spectrum schema policy|report [--output FILE]
+       cdktf-spectrum validate FILE... [--format FORMAT] [--policy FILE] [--var-file FILE] [--output FILE]
+       cdktf-spectrum synth FILE --out DIR
+       cdktf-spectrum import ansible INVENTORY [--out FILE]
+       cdktf-spectrum schema estate|policy|report [--output FILE]
 
 Checks the DX NetOps Spectrum estate of a synthesized CDK for Terraform app:
 rebuilds the topology from every stack's cdk.tf.json (never from TypeScript),
@@ -30,6 +42,14 @@ Options:
   -p, --policy FILE        organisation policy (JSON or YAML; schema: cdktf-spectrum schema policy)
   -b, --baseline DIR       an earlier synth to compare with (repeat for several directories)
   -o, --output FILE        write the report to FILE instead of standard output
+      --var-file FILE      Terraform variable values (tfvars JSON; repeat for several, later ones win): the
+                           rules check the real hosts, paths and users instead of noting the expressions
+
+Estate files (YAML or JSON; schema: cdktf-spectrum schema estate):
+  validate FILE...         the schema and every rule, without synthesizing; same formats and exit codes as check
+  synth FILE --out DIR     synthesize the estate as 'cdktf synth' does (one stack, named by the file's 'stack')
+  import ansible INVENTORY convert a Spectrum_playbooks inventory into an estate file (--out FILE, else
+                           standard output); what it drops or does not understand is listed on standard error
   -h, --help               show this help
   -v, --version            show the version
 
@@ -43,10 +63,12 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '-v' || command === '--version') return { command: 'version' };
   if (command === 'schema') return parseSchema(rest);
+  if (command === 'validate' || command === 'synth' || command === 'import') return parseEstateCommand(command, rest);
   if (command !== 'check') throw usage(`unknown command '${command}'`);
 
   const directories: string[] = [];
   const baseline: string[] = [];
+  const varFiles: string[] = [];
   let format: Format = 'text';
   let policy: string | undefined;
   let output: string | undefined;
@@ -56,15 +78,11 @@ export function parseArgs(argv: readonly string[]): Command {
     switch (name) {
       case undefined: if (value !== undefined) directories.push(value); break;
       case '-h': case '--help': return { command: 'help' };
-      case '-f': case '--format': {
-        const given = options.value(name, value);
-        if (!(FORMATS as readonly string[]).includes(given)) throw usage(`--format must be one of ${FORMATS.join(', ')}, not '${given}'`);
-        format = given as Format;
-        break;
-      }
+      case '-f': case '--format': format = formatOption(options.value(name, value)); break;
       case '-p': case '--policy': policy = once(name, policy, options.value(name, value)); break;
       case '-b': case '--baseline': baseline.push(options.value(name, value)); break;
       case '-o': case '--output': output = once(name, output, options.value(name, value)); break;
+      case '--var-file': varFiles.push(options.value(name, value)); break;
       default: throw usage(`unknown option ${name}`);
     }
   }
@@ -75,6 +93,7 @@ export function parseArgs(argv: readonly string[]): Command {
     ...(policy !== undefined ? { policy } : {}),
     ...(baseline.length > 0 ? { baseline } : {}),
     ...(output !== undefined ? { output } : {}),
+    ...(varFiles.length > 0 ? { varFiles } : {}),
   };
 }
 
@@ -96,45 +115,4 @@ function parseSchema(rest: readonly string[]): Command {
   }
   if (schema === undefined) throw usage(`cdktf-spectrum schema takes one of ${SCHEMAS.join(', ')}`);
   return { command: 'schema', schema, ...(output !== undefined ? { output } : {}) };
-}
-
-function once(name: string, previous: string | undefined, value: string): string {
-  if (previous !== undefined) throw usage(`${name} given twice`);
-  return value;
-}
-
-/** `--name value`, `--name=value`, `-n value` and positional arguments (everything after `--` is positional). */
-class OptionReader {
-  private index = 0;
-  private positionalOnly = false;
-
-  constructor(private readonly args: readonly string[]) {}
-
-  public more(): boolean {
-    return this.index < this.args.length;
-  }
-
-  public next(): { name?: string; value?: string } {
-    const arg = this.args[this.index++];
-    if (this.positionalOnly || !arg.startsWith('-') || arg === '-') return { value: arg };
-    if (arg === '--') {
-      this.positionalOnly = true;
-      return {};
-    }
-    const equals = arg.indexOf('=');
-    if (arg.startsWith('--') && equals > 0) return { name: arg.slice(0, equals), value: arg.slice(equals + 1) };
-    return { name: arg };
-  }
-
-  /** The option's value: given with `=`, or the next argument. */
-  public value(name: string, inline: string | undefined): string {
-    if (inline !== undefined) {
-      if (inline === '') throw usage(`${name} needs a value`);
-      return inline;
-    }
-    const value = this.args[this.index];
-    if (value === undefined || (value.startsWith('-') && value !== '-')) throw usage(`${name} needs a value`);
-    this.index++;
-    return value;
-  }
 }

@@ -5,6 +5,7 @@ import { UnusableInputError } from './errors';
 import { bySeverity, CheckReport } from './report';
 import { readSynth } from './synth-reader';
 import { rebuildTopology } from './topology-rebuild';
+import { readVarFiles, resolveVariables } from './var-values';
 import { applyPolicy, EMPTY_POLICY, enabledOptionalRules, Policy } from '../policy/policy';
 import { loadPolicyFile, PolicyError } from '../policy/policy-loader';
 import { RULES, runRules } from '../rules/catalogue';
@@ -17,6 +18,8 @@ export interface CheckOptions {
   readonly policyFile?: string;
   /** Synth output directories of the baseline to compare with. */
   readonly baseline?: readonly string[];
+  /** Terraform variable files (tfvars JSON) whose values replace the expressions over variables. */
+  readonly varFiles?: readonly string[];
   /** Directory relative paths are resolved against and shown relative to. */
   readonly cwd: string;
 }
@@ -29,8 +32,10 @@ export interface CheckOptions {
  */
 export function runCheck(options: CheckOptions): CheckReport {
   const policy = options.policyFile === undefined ? EMPTY_POLICY : readPolicy(options.policyFile, options.cwd);
+  const values = options.varFiles === undefined ? undefined : readVarFiles(options.varFiles, options.cwd);
   const synth = readSynth(options.directories, options.cwd, { withResources: options.baseline !== undefined });
-  const topology = rebuildTopology(synth.stacks);
+  const rebuilt = rebuildTopology(synth.stacks);
+  const topology = values === undefined ? rebuilt : resolveVariables(rebuilt, synth.stacks, values);
   const findings = runRules(topology, [...RULES, ...enabledOptionalRules(policy)]);
 
   let changes: CheckReport['changes'] = [];

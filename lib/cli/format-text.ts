@@ -1,5 +1,6 @@
 import { estateView, withinStack } from './estate-view';
 import { CheckReport, summaryLine } from './report';
+import { Finding } from '../model/finding';
 import { MaybeToken, serversOf } from '../model/topology';
 
 /** Longest cell the tables show before they shorten it. */
@@ -14,11 +15,8 @@ const MAX_CELL = 60;
  */
 export function formatText(report: CheckReport): string {
   const out: string[] = [];
-  for (const finding of report.findings) {
-    out.push(`${finding.severity.padEnd(7)} ${finding.ruleId}  stack ${finding.stack}  ${finding.path}`);
-    out.push(`  ${finding.message}`);
-    out.push(`  fix: ${finding.fix}`);
-  }
+  for (const finding of report.findings.filter(f => f.severity !== 'info')) out.push(...findingLines(finding));
+  out.push(...noteLines(report.findings.filter(f => f.severity === 'info')));
   if (report.findings.length > 0) out.push('');
 
   const views = estateView(report.topology, report.stacks.map(s => s.name));
@@ -66,6 +64,46 @@ export function formatText(report: CheckReport): string {
   }
   out.push(summaryLine(report));
   return `${out.join('\n')}\n`;
+}
+
+function findingLines(finding: Finding): string[] {
+  return [
+    `${finding.severity.padEnd(7)} ${finding.ruleId}  stack ${finding.stack}  ${finding.path}`,
+    `  ${finding.message}`,
+    `  fix: ${finding.fix}`,
+  ];
+}
+
+/**
+ * Notes with the same rule and fix (e.g. every host that is a Terraform
+ * expression) are listed under one heading with their count and the fix
+ * once; an identical note about several constructs is one line naming them.
+ */
+function noteLines(notes: readonly Finding[]): string[] {
+  const groups = new Map<string, Finding[]>();
+  for (const note of notes) {
+    const key = `${note.ruleId}\u0000${note.fix}`;
+    const group = groups.get(key);
+    if (group) group.push(note); else groups.set(key, [note]);
+  }
+  const out: string[] = [];
+  for (const group of groups.values()) {
+    if (group.length === 1) {
+      out.push(...findingLines(group[0]));
+      continue;
+    }
+    out.push(`info    ${group[0].ruleId}  ${group.length} notes`);
+    const paths = new Map<string, string[]>();
+    for (const note of group) {
+      const list = paths.get(note.message);
+      if (list) list.push(note.path); else paths.set(note.message, [note.path]);
+    }
+    for (const [message, where] of paths) {
+      out.push(where.length === 1 ? `  ${where[0]}: ${message}` : `  ${message} (${where.length} times: ${where.join(', ')})`);
+    }
+    out.push(`  fix: ${group[0].fix}`);
+  }
+  return out;
 }
 
 function host(value: MaybeToken): string {

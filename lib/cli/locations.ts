@@ -23,6 +23,11 @@ export function lineLookupOf(stack: SynthesizedStack): LineLookup {
   return lookup;
 }
 
+/** Registers the line lookup of a stack that is not a `cdk.tf.json` (an estate file checked by `validate`). */
+export function useLineLookup(stack: SynthesizedStack, lookup: LineLookup): void {
+  lookups.set(stack, lookup);
+}
+
 const ENTRY = /^(\s*)"((?:[^"\\]|\\.)*)": \{$/;
 const PATH_FIELD = /^\s*"path": "((?:[^"\\]|\\.)*)",?$/;
 

@@ -3,12 +3,16 @@ import * as path from 'path';
 import { Format, HELP, parseArgs, SchemaName } from './args';
 import { runCheck, toolVersion } from './check';
 import { cannotWrite, reasonOf, UnusableInputError } from './errors';
-import { formatGithub } from './format-github';
+import { runEstateSynth } from './estate-synth';
+import { data, formatGithub, property } from './format-github';
 import { formatMarkdown } from './format-markdown';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
+import { runImportAnsible } from './import-ansible';
 import { formatJson, REPORT_SCHEMA } from './json-report';
 import { CheckReport, exitCodeOf, summaryLine } from './report';
+import { runValidate } from './validate';
+import { estateSchema } from '../estate/estate-schema';
 import { policySchema } from '../policy/policy-schema';
 
 /** Where the command reads and writes: the process, or a test. */
@@ -53,15 +57,36 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         emit(io, `${JSON.stringify(schemaOf(command.schema), undefined, 2)}\n`, command.output);
         return 0;
       case 'check': {
-        const report = runCheck({ directories: command.directories, policyFile: command.policy, baseline: command.baseline, cwd: io.cwd });
-        const text = render(report, command.format, io.cwd);
-        if (command.output !== undefined) {
-          emit(io, text, command.output);
-          io.stdout(`cdktf-spectrum: ${summaryLine(report)}; ${command.format} report written to ${command.output}\n`);
-        } else {
-          io.stdout(text);
+        const report = runCheck({
+          directories: command.directories, policyFile: command.policy, baseline: command.baseline, varFiles: command.varFiles, cwd: io.cwd,
+        });
+        return report_(io, report, command.format, command.output);
+      }
+      case 'validate': {
+        const outcome = runValidate({ files: command.files, policyFile: command.policy, varFiles: command.varFiles, cwd: io.cwd });
+        if (outcome.kind === 'report') return report_(io, outcome.report, command.format, command.output);
+        if (command.format === 'github') io.stdout(outcome.problems.map(githubError).join(''));
+        else io.stderr(outcome.problems.map(line => `cdktf-spectrum: ${line}\n`).join(''));
+        io.stderr(`cdktf-spectrum: ${outcome.problems.length} ${outcome.problems.length === 1 ? 'problem' : 'problems'} in the estate files; the rules did not run\n`);
+        return 1;
+      }
+      case 'synth': {
+        const outcome = runEstateSynth(command.file, command.out, io.cwd);
+        io.stderr(outcome.warnings.map(line => `cdktf-spectrum: ${line}\n`).join(''));
+        io.stderr(outcome.errors.map(line => `cdktf-spectrum: error ${line}\n`).join(''));
+        if (outcome.errors.length > 0 || outcome.stack === undefined) {
+          io.stderr(`cdktf-spectrum: ${command.file} was not synthesized (${outcome.errors.length} ${outcome.errors.length === 1 ? 'error' : 'errors'})\n`);
+          return 1;
         }
-        return exitCodeOf(report);
+        io.stdout(`cdktf-spectrum: synthesized stack '${outcome.stack}' of ${command.file} into ${command.out}\n`);
+        return 0;
+      }
+      case 'import': {
+        const outcome = runImportAnsible(command.inventory, io.cwd);
+        emit(io, outcome.text, command.output);
+        io.stderr(outcome.report.map(line => `cdktf-spectrum import: ${line}\n`).join(''));
+        if (command.output !== undefined) io.stdout(`cdktf-spectrum: estate written to ${command.output}; check it with cdktf-spectrum validate ${command.output}\n`);
+        return 0;
       }
     }
   } catch (error) {
@@ -77,6 +102,25 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
+/** Prints (or writes) the report and returns its exit code. */
+function report_(io: CliIo, report: CheckReport, format: Format, output: string | undefined): number {
+  const text = render(report, format, io.cwd);
+  if (output !== undefined) {
+    emit(io, text, output);
+    io.stdout(`cdktf-spectrum: ${summaryLine(report)}; ${format} report written to ${output}\n`);
+  } else {
+    io.stdout(text);
+  }
+  return exitCodeOf(report);
+}
+
+/** `file:line:column: message` as a GitHub Actions error annotation. */
+function githubError(problem: string): string {
+  const match = /^(.+?):(\d+):(\d+): (.*)$/.exec(problem);
+  if (!match) return `::error::${data(problem)}\n`;
+  return `::error file=${property(match[1])},line=${match[2]},col=${match[3]}::${data(match[4])}\n`;
+}
+
 /** The report in `format`. */
 export function render(report: CheckReport, format: Format, cwd: string): string {
   switch (format) {
@@ -89,7 +133,11 @@ export function render(report: CheckReport, format: Format, cwd: string): string
 }
 
 function schemaOf(name: SchemaName): unknown {
-  return name === 'policy' ? policySchema() : REPORT_SCHEMA;
+  switch (name) {
+    case 'estate': return estateSchema();
+    case 'policy': return policySchema();
+    case 'report': return REPORT_SCHEMA;
+  }
 }
 
 function emit(io: CliIo, text: string, output: string | undefined): void {

@@ -31,6 +31,8 @@ export interface SynthesizedStack {
   readonly resources: readonly SynthesizedResource[];
   /** The stack's `locals` (step triggers reference some, e.g. the `.hostrc` host list). */
   readonly locals: { readonly [name: string]: unknown };
+  /** Default values of the stack's Terraform variables, by name (for `check --var-file`). */
+  readonly variableDefaults?: { readonly [name: string]: unknown };
   /** The file's text, kept for locating findings (line numbers). */
   readonly text: string;
 }
@@ -134,7 +136,13 @@ function readStack(absoluteFile: string, cwd: string, withResources: boolean): S
   }
   const locals = isObject(json.locals) ? json.locals : {};
   const resources = withResources ? resourcesOf(json.resource) : [];
-  return { name, file, cdktfVersion: metadata.version, spectrum, resources, locals, text };
+  const variableDefaults: { [name: string]: unknown } = {};
+  if (isObject(json.variable)) {
+    for (const [variable, declaration] of Object.entries(json.variable)) {
+      if (isObject(declaration) && declaration.default !== undefined) variableDefaults[variable] = declaration.default;
+    }
+  }
+  return { name, file, cdktfVersion: metadata.version, spectrum, resources, locals, text, variableDefaults };
 }
 
 function checkCdktfVersion(file: string, version: string): void {

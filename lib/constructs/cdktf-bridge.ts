@@ -4,6 +4,7 @@
  */
 export {
   Annotations,
+  App,
   Aspects,
   DefaultTokenResolver,
   Fn,
@@ -12,6 +13,7 @@ export {
   TerraformLocal,
   TerraformResource,
   TerraformStack,
+  TerraformVariable,
   StringConcat,
   Token,
   Tokenization,

@@ -141,7 +141,7 @@ export class SpectrumRegistry {
  * stand for (`${var.hosts["east-1"]}`) rather than cdktf's placeholders;
  * the message as it is if that fails.
  */
-function readable(stack: TerraformStack, message: string): string {
+export function readable(stack: TerraformStack, message: string): string {
   if (!Token.isUnresolved(message)) return message;
   try {
     const resolved: unknown = Tokenization.resolve(message, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) });

@@ -88,6 +88,13 @@ export class SpectrumPolicy implements IAspect {
     return policy;
   }
 
+  /** @internal a policy already loaded (e.g. the `policy` section of an estate file) */
+  public static _of(policy: Policy): SpectrumPolicy {
+    const result = new SpectrumPolicy();
+    result.policy = policy;
+    return result;
+  }
+
   private policy: Policy;
   private readonly reported = new Set<string>();
 

@@ -22,8 +22,8 @@ describe('the command line', () => {
     [['check', '--output', 'a', '--output', 'b'], '--output given twice'],
     [['check', '--output='], '--output needs a value'],
     [['check', '-x'], 'unknown option -x'],
-    [['schema'], 'cdktf-spectrum schema takes one of policy, report'],
-    [['schema', 'rules'], 'cdktf-spectrum schema takes one of policy, report'],
+    [['schema'], 'cdktf-spectrum schema takes one of estate, policy, report'],
+    [['schema', 'rules'], 'cdktf-spectrum schema takes one of estate, policy, report'],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseArgs(argv as string[])).toThrow(UnusableInputError);
     expect(() => parseArgs(argv as string[])).toThrow(message);

@@ -1,0 +1,147 @@
+import * as path from 'path';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { DistributedLandscape, FaultTolerantLandscape, LandscapeHandle, StandbyMode } from '../../lib';
+import { SpectrumEstate } from '../../lib/constructs/spectrum-estate';
+import { synthStack } from '../support/synth';
+
+const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'estate', 'estate.yaml');
+const HOST_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl';
+
+describe('SpectrumEstate', () => {
+  test('builds the same plan as the same estate written in code', () => {
+    const fromData = synthStack(stack => {
+      SpectrumEstate.fromObject(stack, 'estate', {
+        version: 1,
+        landscapes: {
+          east: {
+            handle: '0x400000',
+            standbyMode: 'HOT',
+            connection: { hostKey: HOST_KEY, privateKeyFile: '/keys/id' },
+            primary: { host: 'east-1' },
+            secondaries: [{ host: 'east-2' }, { host: 'east-3', precedence: 50, vnmrc: { wait_active: 'yes' } }],
+          },
+        },
+      });
+    });
+    const fromCode = synthStack(stack => {
+      const scope = new Construct(stack, 'estate');
+      new FaultTolerantLandscape(scope, 'east', {
+        handle: LandscapeHandle.parse('0x400000'),
+        standbyMode: StandbyMode.HOT,
+        connection: { hostKey: HOST_KEY, privateKeyFile: '/keys/id' },
+        primary: { host: 'east-1' },
+        secondaries: [{ host: 'east-2' }, { host: 'east-3', precedence: 50, vnmrc: { wait_active: 'yes' } }],
+      });
+    });
+    expect(fromData.resource).toEqual(fromCode.resource);
+    expect(fromData.locals).toEqual(fromCode.locals);
+  });
+
+  test('examples/estate/estate.yaml builds the plan of examples/distributed', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'distributed');
+    const estate = SpectrumEstate.fromFile(stack, 'estate', EXAMPLE);
+    expect(estate.distributedLandscapes.map(d => d.landscapes.map(l => l.node.id))).toEqual([['east', 'west']]);
+    expect(estate.distributedLandscapes[0]).toBeInstanceOf(DistributedLandscape);
+    const json = JSON.parse(Testing.synth(stack, true));
+    // One variable per name, typed by its use; secrets sensitive.
+    expect(json.variable).toEqual({
+      hosts: { type: 'map(string)', description: 'Host name or address of each server, by server name' },
+      host_keys: { type: 'map(string)', description: 'SSH public host key of each server, by server name' },
+      ssh_user: { type: 'string', default: 'root' },
+      ssh_port: { type: 'number', default: 22 },
+      ssh_private_key_file: { type: 'string', description: 'SSH private key file on the machine that runs Terraform' },
+      spectrum_owner_password: { type: 'string', sensitive: true, description: 'Password of the Spectrum install owner' },
+      spectrum_media_path: { type: 'string', default: '/mnt/spectrum' },
+    });
+    expect(findHost(json, 'spectrum_east_primary_hostrc_')).toBe('${var.hosts["east-primary"]}');
+    // 6 SpectroSERVERs (install, hostrc, vnmrc), 3 savefiles, 3 transfers, 3 loads, 3 deregisters, 3 ready markers, 1 OneClick install.
+    expect(Object.keys(json.resource.null_resource)).toHaveLength(34);
+  });
+
+  test('a Terraform variable the stack already has is reused, not declared twice', () => {
+    const json = synthStack(stack => {
+      new TerraformVariable(stack, 'hosts', { type: 'map(string)' });
+      SpectrumEstate.fromObject(stack, 'estate', {
+        version: 1,
+        landscapes: { east: { handle: '0x400000', primary: { host: { variable: 'hosts', key: 'east-1' } } } },
+      });
+    }, { validate: false });
+    expect(Object.keys(json.variable ?? {})).toEqual(['hosts']);
+  });
+
+  test('environment references are read at synth; a missing one fails clearly', () => {
+    process.env.ESTATE_TEST_HOST = 'east-9.example.net';
+    try {
+      const json = synthStack(stack => {
+        SpectrumEstate.fromObject(stack, 'estate', { version: 1, landscapes: { east: { handle: '0x400000', primary: { host: { env: 'ESTATE_TEST_HOST' } } } } });
+      }, { validate: false });
+      expect(JSON.stringify(json)).toContain('east-9.example.net');
+    } finally {
+      delete process.env.ESTATE_TEST_HOST;
+    }
+    const stack = new TerraformStack(Testing.app(), 'test');
+    expect(() => SpectrumEstate.fromObject(stack, 'estate', { version: 1, landscapes: { east: { handle: '0x400000', primary: { host: { env: 'ESTATE_TEST_HOST' } } } } }))
+      .toThrow("SpectrumEstate 'estate': /landscapes/east/primary/host reads the environment variable ESTATE_TEST_HOST, which is not set; "
+        + 'set it before synthesizing, or use { variable: ... }');
+  });
+
+  test('a variable used both as a map and as text, a default for a secret, clashing names: all reported at once', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    let message = '';
+    try {
+      SpectrumEstate.fromObject(stack, 'estate', {
+        version: 1,
+        variables: { pw: { default: 'x' } },
+        distributedLandscapes: { dss: { master: { handle: '0x100000', primary: { host: { variable: 'hosts', key: 'm' } }, install: { ownerPassword: { variable: 'pw' } } } } },
+        landscapes: { dss: { handle: '0x200000', primary: { host: { variable: 'hosts' } } } },
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      "SpectrumEstate 'estate': /landscapes/dss/primary/host uses variable hosts without a key, but /distributedLandscapes/dss/master/primary/host uses it as a map with a key; use it one way everywhere",
+      "SpectrumEstate 'estate': /variables/pw/default is not allowed: /distributedLandscapes/dss/master/install/ownerPassword is a secret, whose value never goes into the estate file (SPX150)",
+      "SpectrumEstate 'estate': /landscapes/dss has the name of the distributed landscape /distributedLandscapes/dss; give each its own name",
+    ]);
+  });
+
+  test('synth-time rules see the estate: an SPX error fails synth as in code', () => {
+    const app = new App({ stackTraces: false });
+    const stack = new TerraformStack(app, 'test');
+    SpectrumEstate.fromObject(stack, 'estate', {
+      version: 1,
+      landscapes: { east: { handle: '0x400000', primary: { host: 'east-1' }, secondaries: [{ host: 'east-1' }] } },
+    });
+    expect(() => Testing.synth(stack, true)).toThrow(/SPX121/);
+  });
+
+  test('a policy section naming an unknown rule is refused at its pointer', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    expect(() => SpectrumEstate.fromObject(stack, 'estate', {
+      version: 1,
+      policy: { suppressions: [{ rule: 'SPX999', reason: 'lab' }] },
+      landscapes: { east: { handle: '0x400000', primary: { host: 'east-1' } } },
+    })).toThrow(/^SpectrumEstate 'estate': \/policy\/suppressions\/0\/rule SPX999 is not a rule of cdktf-spectrum \(known: SPX100, /);
+  });
+
+  test('the policy section is applied to the stack', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const estate = SpectrumEstate.fromObject(stack, 'estate', {
+      version: 1,
+      policy: { rules: { SPX141: { severity: 'error' } } },
+      landscapes: { east: { handle: '0x400000', primary: { host: 'east-1' }, connection: { hostKey: HOST_KEY } } },
+    });
+    Testing.synth(stack);
+    const errors = stack.node.findAll().flatMap(c => c.node.metadata.filter(m => m.type === '@cdktf/error').map(m => `${c.node.path} ${String(m.data)}`));
+    expect(errors).toEqual([expect.stringMatching(/^test\/estate\/east \[SPX141\] /)]);
+    expect(estate.policy).toBeDefined();
+  });
+});
+
+/** The SSH host of the step whose logical id contains `id`. */
+function findHost(json: any, id: string): string | undefined {
+  const entry = Object.entries(json.resource.null_resource).find(([logicalId]) => logicalId.includes(id)) as [string, any] | undefined;
+  return entry?.[1].connection?.host;
+}
