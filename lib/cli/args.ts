@@ -2,7 +2,8 @@ import { usage } from './errors';
 import { EstateCommand, parseEstateCommand } from './estate-args';
 import { Format, formatOption, once, OptionReader } from './option-reader';
 
-export { FORMATS, Format } from './option-reader';
+export { FORMATS } from './option-reader';
+export type { Format } from './option-reader';
 
 /** The published JSON Schemas `schema` prints. */
 export const SCHEMAS = ['estate', 'policy', 'report'] as const;
