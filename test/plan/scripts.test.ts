@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, mkdirSync, writeFileSync, existsSync } from 'fs';
+import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { fakeSpecroot as makeFakeSpecroot, FakeSpecroot } from './fake-specroot';
 import { FaultTolerantLandscape, LandscapeHandle, PlanResource, StandbyMode } from '../../lib';
