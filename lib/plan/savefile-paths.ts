@@ -10,3 +10,10 @@ export const BEFORE_LOAD_DIR = 'cdktf-spectrum/before-load';
 export function savefileBase(handle: string): string {
   return `seed-${handle}`;
 }
+
+/**
+ * Written by the vnmrc step before it replaces `.vnmrc` and removed once the
+ * SpectroSERVER has been restarted: a run that stops in between leaves it,
+ * so the next run restarts the server even though the file is already right.
+ */
+export const RESTART_PENDING_FILE = 'cdktf-spectrum/vnmrc-restart-pending';

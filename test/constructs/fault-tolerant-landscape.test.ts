@@ -94,7 +94,7 @@ describe('FaultTolerantLandscape plan', () => {
 
   test('load verifies the checksum before stopping the server and uses -add with the precedence', () => {
     const script = scriptOf(step(synthStack(stack => pair(stack, { secondaryPrecedence: 25 })), 'east/secondary/load'));
-    expect(script.indexOf('sha256sum')).toBeLessThan(script.indexOf('stopSS.pl'));
+    expect(script.indexOf('sha256sum')).toBeLessThan(script.indexOf('ss_stop ||'));
     expect(script.indexOf('before-load')).toBeLessThan(script.indexOf('SSdbload'));
     expect(script).toContain("PRECEDENCE='25'");
     expect(script).toContain('SSdbload" -ilq -add "$PRECEDENCE"');

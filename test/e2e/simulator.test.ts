@@ -2,12 +2,12 @@
  * The Spectrum SIMULATOR (test/e2e/simulator) run locally, without SSH: every
  * strict refusal and the happy paths. The install owner is `root` here.
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { describeIfAvailable, rootUnavailableReason } from './sandbox/prerequisites';
-import { hostargsText, injectFault, installerPath, isSimRunning, makeMedia, readSimDatabase, readSimEvents } from './simulator';
+import { holdSimTool, hostargsText, injectFault, installerPath, isSimRunning, killSimProcesses, makeMedia, readSimDatabase, readSimEvents, releaseSimHold } from './simulator';
 
 interface Result {
   readonly status: number | null;
@@ -48,6 +48,7 @@ describeIfAvailable(unavailable)(`Spectrum simulator${unavailable ? ` (skipped: 
   });
 
   afterAll(() => {
+    if (work) killSimProcesses(work);
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -269,6 +270,45 @@ describeIfAvailable(unavailable)(`Spectrum simulator${unavailable ? ` (skipped: 
       expectSuccess(tool('beta', 'SS-Tools/SSdbload', ['-i', '-l', '-q', '-replace', '20', 'reseed.SSdb']));
       expect(readSimDatabase(specroot('beta')).map.map((e) => e.precedence)).toEqual([10, 20]);
     });
+
+    test('a held SSdbload has wiped the database and holds .VNMDB.LOCK: startSS.pl and other tools are refused until it ends', async () => {
+      holdSimTool(specroot('beta'), 'SSdbload');
+      try {
+        await heldLoad();
+      } finally {
+        releaseSimHold(specroot('beta'));
+      }
+    });
+
+    async function heldLoad(): Promise<void> {
+      // beta: stopped, its map without precedence 20 (tests above)
+      const load = spawn(path.join(specroot('beta'), 'SS-Tools/SSdbload'), ['-ilq', '-add', '20', 'seed.SSdb'], { cwd: path.join(specroot('beta'), 'SS'), stdio: 'ignore' });
+      let exited = false;
+      const ended = new Promise<number | null>(resolve => load.on('exit', code => { exited = true; resolve(code); }));
+      while (!exited && !readSimEvents(specroot('beta')).some(e => e.tool === 'SSdbload' && e.message.startsWith('held'))) {
+        await new Promise(resolve => setTimeout(resolve, 50));
+      }
+      expect(exited).toBe(false);
+      expect(readSimDatabase(specroot('beta')).whole).toBe(false);
+      expectFailure(tool('beta', 'bin/startSS.pl'), /database is in use \(.*\.VNMDB\.LOCK: SSdbload pid=\d+\)/);
+      expectFailure(tool('beta', 'SS-Tools/SSdbsave', ['-cmq', 'other']), /database is in use/);
+      expect(isSimRunning(specroot('beta'))).toBe(false);
+      releaseSimHold(specroot('beta'));
+      expect(await ended).toBe(0);
+      const db = readSimDatabase(specroot('beta'));
+      expect(db.whole).toBe(true);
+      expect(db.generation).toBe(readSimDatabase(specroot('alpha')).generation);
+      expect(fs.existsSync(path.join(specroot('beta'), 'SS/.VNMDB.LOCK'))).toBe(false);
+      // The SpectroSERVER is a process of that name, started from $SPECROOT/SS.
+      expectSuccess(tool('beta', 'bin/startSS.pl'));
+      const running = spawnSync('pgrep', ['-x', 'SpectroSERVER'], { encoding: 'utf8' }).stdout.trim().split('\n')
+        .filter(pid => pid !== '' && fs.readlinkSync(`/proc/${pid}/exe`) === path.join(specroot('beta'), 'SS/SpectroSERVER'));
+      expect(running).toHaveLength(1);
+      expectSuccess(tool('beta', 'bin/stopSS.pl'));
+      // Gone, or a zombie nobody has reaped yet.
+      const stat = fs.existsSync(`/proc/${running[0]}/stat`) ? fs.readFileSync(`/proc/${running[0]}/stat`, 'utf8') : ') Z ';
+      expect(stat).toMatch(/\) Z /);
+    }
 
     test('MapUpdate removes an entry, records an absent one, refuses bad usage', () => {
       expectSuccess(tool('beta', 'SS-Tools/MapUpdate', ['-remove', '0x400000', '-precedence', '20']));

@@ -1,10 +1,9 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, mkdirSync, writeFileSync, existsSync } from 'fs';
-import { tmpdir, userInfo } from 'os';
+import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { fakeSpecroot as makeFakeSpecroot, FakeSpecroot } from './fake-specroot';
 import { FaultTolerantLandscape, LandscapeHandle, PlanResource, StandbyMode } from '../../lib';
 import { SshTarget } from '../../lib/plan/plan-step';
-import { InstallInput } from '../../lib/plan/server-plan-input';
 import { literal } from '../../lib/plan/shell';
 import { deregisterStep } from '../../lib/plan/steps/deregister-step';
 import { HOSTRC_BEGIN, HOSTRC_END, hostrcStep } from '../../lib/plan/steps/hostrc-step';
@@ -13,20 +12,14 @@ import { HOST_KEY, scriptOf, secrets, stepsOf, synthStack } from '../support/syn
 
 const target: SshTarget = { host: literal('h1'), user: literal('root'), port: literal('22'), agent: false, timeout: '5m' };
 
-/** A fake $SPECROOT whose start/stop scripts log their calls. */
-function fakeSpecroot(): { root: string; install: InstallInput; calls: () => string[] } {
-  const root = join(mkdtempSync(join(tmpdir(), 'spx-')), 'Spectrum');
-  mkdirSync(join(root, 'SS'), { recursive: true });
-  mkdirSync(join(root, 'bin'));
-  for (const tool of ['stopSS.pl', 'startSS.pl']) {
-    writeFileSync(join(root, 'bin', tool), `#!/bin/sh\necho ${tool} >> "${root}/calls.log"\n`, { mode: 0o755 });
-  }
-  return {
-    root,
-    install: { installDir: literal(root), owner: literal(userInfo().username), excludeParts: [] },
-    calls: () => (existsSync(join(root, 'calls.log')) ? readFileSync(join(root, 'calls.log'), 'utf8').trim().split('\n') : []),
-  };
+const fakes: FakeSpecroot[] = [];
+/** A fake $SPECROOT (fake-specroot.ts) whose SpectroSERVER processes are killed after the tests. */
+function fakeSpecroot(): FakeSpecroot {
+  const fake = makeFakeSpecroot();
+  fakes.push(fake);
+  return fake;
 }
+afterAll(() => fakes.forEach(f => f.cleanup()));
 
 function run(script: string): { status: number; output: string } {
   const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
@@ -100,7 +93,6 @@ describe('vnmrc script', () => {
 describe('deregister script', () => {
   test('removes only the map entries it registered before and the code no longer has', () => {
     const { root, install, calls } = fakeSpecroot();
-    mkdirSync(join(root, 'SS-Tools'));
     writeFileSync(join(root, 'SS-Tools', 'MapUpdate'), `#!/bin/sh\necho "MapUpdate $*" >> "${root}/calls.log"\n`, { mode: 0o755 });
     const primary = { path: 'app/east/primary', host: literal('ss-1'), target, install, handle: '0x400000', precedence: 10, mainLocationServer: literal('ss-1'), vnmrc: {} };
     const runWith = (precedences: number[]) => run(deregisterStep(primary, precedences).script);

@@ -35,7 +35,9 @@ WANTED=$(mktemp)
 trap 'rm -f -- "$WANTED"' EXIT
 printf '%s' "$SECONDARIES" > "$WANTED"
 if [ -f "$RECORD" ]; then
-  while read -r lh precedence; do
+  # The loop reads the record on fd 3: a tool in the loop that reads its
+  # stdin (MapUpdate, runuser, sudo) cannot swallow the entries after its own.
+  while read -r lh precedence <&3; do
     [ -n "$lh" ] || continue
     if grep -qxF -- "$lh $precedence" "$WANTED"; then continue; fi
     status=0
@@ -43,7 +45,7 @@ if [ -f "$RECORD" ]; then
     printf '%s\n' "$output"
     [ "$status" -eq 0 ] || die "MapUpdate -remove $lh -precedence $precedence failed (exit $status); output above"
     note "removed precedence $precedence of landscape $lh from the primary's landscape map"
-  done < "$RECORD"
+  done 3< "$RECORD"
 fi
 cp -- "$WANTED" "$RECORD.new" && mv -f -- "$RECORD.new" "$RECORD"
 note "the primary's map now holds the plan's secondaries: $(tr '\n' ' ' < "$RECORD")"`)

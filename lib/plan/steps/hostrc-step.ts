@@ -25,6 +25,15 @@ export function hostrcStep(target: SshTarget, install: InstallInput, hosts: read
     .body(String.raw`require_specroot
 HOSTRC="$SPECROOT/.hostrc"
 NEW="$HOSTRC.cdktf-spectrum-new"
+# Every line from a BEGIN marker to its END is the plan's: with a marker
+# missing, user lines would be taken for managed ones and dropped.
+if [ -f "$HOSTRC" ]; then
+  problem=$(awk -v b="$BEGIN_MARK" -v e="$END_MARK" '
+    $0 == b { if (open) { print "a second BEGIN marker at line " NR " while the one at line " open " has no END marker"; found = 1; exit } open = NR; next }
+    $0 == e { if (!open) { print "an END marker at line " NR " without a BEGIN marker before it"; found = 1; exit } open = 0 }
+    END { if (!found && open) print "the BEGIN marker at line " open " has no END marker after it" }' "$HOSTRC")
+  [ -z "$problem" ] || die "$HOSTRC has $problem; refused so that no line of yours is dropped: fix or remove the markers by hand, then deploy again"
+fi
 {
   if [ -f "$HOSTRC" ]; then
     awk -v b="$BEGIN_MARK" -v e="$END_MARK" '$0 == b { skip = 1; next } $0 == e { skip = 0; next } !skip' "$HOSTRC"

@@ -8,7 +8,8 @@ import { checks } from '../value-checks';
 /**
  * Step 4 (on the primary): a savefile of the primary's database plus its
  * SHA-256, by `SSdbsave -cmq` (the SS is stopped for it and started again,
- * whatever happens) or by the user's backup command. The previous savefile is
+ * whatever happens, also when the deploy is interrupted: see `critical` in
+ * the script prelude) or by the user's backup command. The previous savefile is
  * kept as `.previous`.
  */
 export function savefileStep(primary: ServerPlanInput, backupCommand: string | undefined): PlanStep {
@@ -24,14 +25,18 @@ owner_dir "$SAVE_DIR"
 SAVE="$SAVE_DIR/$SAVE_BASE"
 PARTIAL="$SAVE_DIR/partial-$SAVE_BASE"
 rm -f -- "$PARTIAL.SSdb"
-if [ -z "$BACKUP_COMMAND" ]; then
+# save_database: stop, SSdbsave, start; run by critical, so an interrupted
+# deploy neither leaves the primary stopped nor starts it while SSdbsave runs.
+save_database() {
+  local status=0
   note "stopping the primary for SSdbsave (it is started again afterwards)"
-  as_owner "$SPECROOT/bin/stopSS.pl" || die "stopSS.pl failed; no savefile made"
-  trap 'as_owner "$SPECROOT/bin/startSS.pl" || printf "cdktf-spectrum savefile: ERROR: startSS.pl failed; start the primary by hand\n" >&2' EXIT
-  status=0
-  output=$(as_owner "$SPECROOT/SS-Tools/SSdbsave" -cmq "$PARTIAL" 2>&1) || status=$?
-  printf '%s\n' "$output"
-  [ "$status" -eq 0 ] || die "SSdbsave failed (exit $status); output above"
+  ss_stop || { ss_start || true; die "stopSS.pl failed; no savefile made"; }
+  as_owner "$SPECROOT/SS-Tools/SSdbsave" -cmq "$PARTIAL" || status=$?
+  ss_start || die "startSS.pl failed after SSdbsave (exit $status); the next deploy starts the primary again"
+  [ "$status" -eq 0 ] || die "SSdbsave failed (exit $status); output above. The primary runs again"
+}
+if [ -z "$BACKUP_COMMAND" ]; then
+  critical save_database || die "no savefile made; see the lines above"
 else
   note "running the backup command"
   as_owner env SPECTRUM_SAVEFILE="$SPECROOT/SS/$PARTIAL.SSdb" bash -c "$BACKUP_COMMAND" || die "the backup command failed"

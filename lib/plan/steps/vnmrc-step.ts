@@ -1,4 +1,5 @@
 import { PlanStep, SshTarget } from '../plan-step';
+import { RESTART_PENDING_FILE } from '../savefile-paths';
 import { InstallInput } from '../server-plan-input';
 import { ShellValue } from '../shell';
 import { StepScript } from '../step-script';
@@ -8,8 +9,10 @@ import { checks } from '../value-checks';
  * Step 3: upsert the managed keys of `$SPECROOT/SS/.vnmrc`. Other lines and
  * comments are kept; keys this step managed before and no longer wants are
  * removed (the list lives next to the file); the file is replaced atomically
- * with a backup, and the SpectroSERVER restarted only when it changed
- * (`.vnmrc` is read at start).
+ * with a backup. The step ends with the SpectroSERVER running on the new file,
+ * or fails: it restarts the server when the file changed (`.vnmrc` is read at
+ * start) or when an earlier run changed it and did not get to restart (a
+ * marker says so), and starts it when it is not running.
  *
  * @param keys the wanted `key=value` pairs (validated by SPX160; a value may be a token)
  */
@@ -17,7 +20,8 @@ export function vnmrcStep(target: SshTarget, install: InstallInput, keys: { read
   const names = Object.keys(keys).sort();
   const script = new StepScript('vnmrc')
     .input('SPECROOT', install.installDir, checks.path)
-    .input('OWNER', install.owner, checks.owner);
+    .input('OWNER', install.owner, checks.owner)
+    .constant('RESTART_PENDING', RESTART_PENDING_FILE);
   // One variable per entry: keys are literal names of the code, values may be tokens.
   names.forEach((name, index) => {
     script.input(`KEY_${index}`, { text: name, isToken: false }, checks.vnmrcKey);
@@ -28,11 +32,13 @@ export function vnmrcStep(target: SshTarget, install: InstallInput, keys: { read
     : names.map((_, index) => `printf '%s=%s\\n' "$KEY_${index}" "$VALUE_${index}" >> "$WANTED"`).join('\n');
   return script.body(String.raw`require_specroot
 VNMRC="$SPECROOT/SS/.vnmrc"
+PENDING="$SPECROOT/SS/$RESTART_PENDING"
 MANAGED="$SPECROOT/SS/.vnmrc.cdktf-spectrum-keys"
 WANTED=$(mktemp)
 trap 'rm -f -- "$WANTED"' EXIT
 ${writeWanted}
-[ -f "$VNMRC" ] || { touch -- "$VNMRC"; chown "$OWNER" -- "$VNMRC"; }
+[ -e "$VNMRC" ] || [ ! -L "$VNMRC" ] || die "$VNMRC is a symbolic link to $(readlink -- "$VNMRC"), which does not exist; create that file or remove the link"
+[ -e "$VNMRC" ] || { touch -- "$VNMRC"; chown "$OWNER" -- "$VNMRC"; }
 [ -f "$MANAGED" ] || : > "$MANAGED"
 NEW="$VNMRC.cdktf-spectrum-new"
 # First file: wanted key=value; second: keys managed before; third: the
@@ -50,14 +56,31 @@ awk '
   }
   END { for (i = 1; i <= n; i++) if (!(order[i] in done)) print order[i] "=" want[order[i]] }
 ' "$WANTED" "$MANAGED" "$VNMRC" > "$NEW"
-changed=0
-if replace_file "$VNMRC" "$NEW"; then changed=1; fi
-cut -d= -f1 "$WANTED" > "$MANAGED.new" && mv -f -- "$MANAGED.new" "$MANAGED"
-if [ "$changed" = 1 ]; then
-  note "updated $VNMRC; restarting the SpectroSERVER so it reads the new settings"
-  as_owner "$SPECROOT/bin/stopSS.pl" || note "stopSS.pl failed (the SpectroSERVER may not have been running)"
-  as_owner "$SPECROOT/bin/startSS.pl" || die "startSS.pl failed after updating $VNMRC (backup kept next to it)"
+if [ -f "$VNMRC" ] && cmp -s "$VNMRC" "$NEW"; then
+  rm -f -- "$NEW"
 else
-  note "$VNMRC already has the managed keys; unchanged, no restart"
+  # The marker goes first: whatever stops this run from here on, the next
+  # run sees that the server has not been restarted with the new file.
+  owner_dir "$(dirname "$PENDING")"
+  date -u +%Y-%m-%dT%H:%M:%SZ > "$PENDING"
+  replace_file "$VNMRC" "$NEW" || true
+  note "updated $VNMRC"
+fi
+cut -d= -f1 "$WANTED" > "$MANAGED.new" && mv -f -- "$MANAGED.new" "$MANAGED"
+restart_with_new_settings() {
+  ss_stop || note "stopSS.pl failed (the SpectroSERVER may not have been running)"
+  ss_start || die "startSS.pl failed"
+  rm -f -- "$PENDING"
+}
+# The end state is what counts, not what this run changed: the file right
+# and the SpectroSERVER running with it.
+if [ -f "$PENDING" ]; then
+  note "restarting the SpectroSERVER so it reads $VNMRC (changed $(cat -- "$PENDING"), not restarted since)"
+  critical restart_with_new_settings || die "startSS.pl failed after updating $VNMRC (backup kept next to it); the next deploy restarts the SpectroSERVER again"
+elif ! ss_running; then
+  note "$VNMRC already has the managed keys, but the SpectroSERVER is not running; starting it"
+  ss_start || die "startSS.pl failed; the SpectroSERVER is not running (the next deploy tries again)"
+else
+  note "$VNMRC already has the managed keys and the SpectroSERVER runs; unchanged, no restart"
 fi`).remote(target);
 }

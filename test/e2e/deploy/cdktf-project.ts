@@ -2,7 +2,7 @@
  * A cdktf project (an example or a fixture) deployed onto sandbox hosts with
  * the real cdktf CLI, Terraform variables pointing at the sandbox.
  */
-import { spawnSync } from 'child_process';
+import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Sandbox } from '../sandbox';
@@ -84,6 +84,25 @@ export class CdktfProject {
     return this.run(CDKTF, ['deploy', this.options.stack, '--auto-approve', '--no-color', '--output', this.outDir, '--var-file', this.varFile], this.dir, env);
   }
 
+  /**
+   * `cdktf deploy` as {@link deploy}, but not waited for: its own process
+   * group (`-child.pid` signals cdktf, Terraform and the providers at once, as
+   * Ctrl-C in a terminal does), its result when it ends.
+   */
+  public startDeploy(env: NodeJS.ProcessEnv = {}): { readonly child: ChildProcess; readonly result: Promise<CommandResult> } {
+    const child = spawn(CDKTF, ['deploy', this.options.stack, '--auto-approve', '--no-color', '--output', this.outDir, '--var-file', this.varFile], {
+      cwd: this.dir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: this.environment(env),
+    });
+    let output = '';
+    child.stdout!.on('data', chunk => (output += chunk));
+    child.stderr!.on('data', chunk => (output += chunk));
+    const result = new Promise<CommandResult>(resolve => child.on('close', code => resolve({ code, output })));
+    return { child, result };
+  }
+
   /** `terraform plan -detailed-exitcode` on a synthesized stack (default: the deployed one): 0 means no changes. */
   public plan(stack: string = this.options.stack): CommandResult {
     return this.run('terraform', ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock=false', `-var-file=${this.varFile}`], this.stackDir(stack), {});
@@ -111,20 +130,24 @@ export class CdktfProject {
     }
   }
 
+  private environment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      CI: 'true',
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      SPECTRUM_PLAN_RESOURCE: 'terraform_data',
+      ...this.extraEnv,
+      ...env,
+    };
+  }
+
   private run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): CommandResult {
     const result = spawnSync(command, args, {
       cwd,
       encoding: 'utf8',
       timeout: 300_000,
-      env: {
-        ...process.env,
-        CI: 'true',
-        CHECKPOINT_DISABLE: '1',
-        TF_IN_AUTOMATION: '1',
-        SPECTRUM_PLAN_RESOURCE: 'terraform_data',
-        ...this.extraEnv,
-        ...env,
-      },
+      env: this.environment(env),
     });
     return { code: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
   }

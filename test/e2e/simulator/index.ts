@@ -58,6 +58,11 @@ export interface SimDatabase {
   readonly map: SimMapEntry[];
   /** Every `key=value` line but the map ones. */
   readonly fields: Record<string, string>;
+  /**
+   * False while (or after) `SSdbload -initialize` has wiped the database and
+   * not finished loading: a database that must never run.
+   */
+  readonly whole: boolean;
 }
 
 /** Reads the simulated database of the installation in `specroot`. */
@@ -83,6 +88,7 @@ export function readSimDatabase(specroot: string): SimDatabase {
     loadedPrecedence: fields.loaded_precedence ? Number(fields.loaded_precedence) : undefined,
     map,
     fields,
+    whole: fields.generation !== undefined && fields.loading === undefined,
   };
 }
 
@@ -110,6 +116,47 @@ export function readSimEvents(specroot: string): SimEvent[] {
 /** Whether the simulated SpectroSERVER is running. */
 export function isSimRunning(specroot: string): boolean {
   return fs.readFileSync(path.join(specroot, SIM_STATE_DIR, 'state'), 'utf8').trim() === 'running';
+}
+
+/** Test-made pause file, relative to `$SPECROOT` (README "Fault injection"). */
+export const SIM_HOLD_FILE = '.sim-hold';
+
+/**
+ * Makes the next runs of `tool` (`SSdbload` or `SSdbsave`) in `specroot`
+ * stop half-way (database wiped, savefile half written), log `held`, and wait
+ * until {@link releaseSimHold}.
+ */
+export function holdSimTool(specroot: string, tool: string): void {
+  fs.writeFileSync(path.join(specroot, SIM_HOLD_FILE), `${tool}\n`);
+}
+
+/** Lets a held tool go on. */
+export function releaseSimHold(specroot: string): void {
+  fs.rmSync(path.join(specroot, SIM_HOLD_FILE), { force: true });
+}
+
+/**
+ * Kills the simulated SpectroSERVER processes whose program lies under `dir`
+ * (for tests that run the simulator outside a sandbox, whose namespace would
+ * otherwise end them).
+ */
+export function killSimProcesses(dir: string): void {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let exe: string;
+    try {
+      exe = fs.readlinkSync(`/proc/${entry}/exe`);
+    } catch {
+      continue;
+    }
+    if (exe.startsWith(`${dir}/`) && /\/SpectroSERVER( \(deleted\))?$/.test(exe)) {
+      try {
+        process.kill(Number(entry), 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
+  }
 }
 
 /** Makes the next run of `tool` (e.g. `SSdbload`) in `specroot` fail once. */

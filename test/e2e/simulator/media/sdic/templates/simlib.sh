@@ -193,7 +193,76 @@ sim_tool_init() {
 sim_db_file() { printf '%s/db' "$(sim_state_dir)"; }
 sim_run_state_file() { printf '%s/state' "$(sim_state_dir)"; }
 
-sim_is_running() { [ "$(cat -- "$(sim_run_state_file)" 2>/dev/null)" = running ]; }
+# The SpectroSERVER process: $SPECROOT/SS/SpectroSERVER, started from there
+# and named SpectroSERVER like the real server ("the SpectroSERVER process",
+# KB 51727). Here it is a copy of sleep(1) that the installer lays down.
+sim_ss_program() { printf '%s/SS/SpectroSERVER' "${SPECROOT:?}"; }
+
+# sim_ss_pids: the live processes running this installation's SpectroSERVER.
+sim_ss_pids() {
+  local program pid
+  program=$(readlink -e -- "$(sim_ss_program)") || return 0
+  for pid in $(pgrep -x SpectroSERVER || true); do
+    if [ "$(readlink -- "/proc/$pid/exe" 2>/dev/null)" = "$program" ]; then printf '%s\n' "$pid"; fi
+  done
+}
+
+sim_is_running() { [ -n "$(sim_ss_pids)" ]; }
+
+# sim_ss_launch: starts the SpectroSERVER process as the install owner, in its
+# own session (it outlives the tool and the SSH session that started it).
+sim_ss_launch() {
+  local program
+  program=$(sim_ss_program)
+  [ -x "$program" ] || sim_fail "no SpectroSERVER program at $program"
+  if [ "$(id -u)" = 0 ] && [ -n "$SIM_OWNER" ]; then
+    runuser -u "$SIM_OWNER" -- setsid -f "$program" infinity </dev/null >/dev/null 2>&1
+  else
+    setsid -f "$program" infinity </dev/null >/dev/null 2>&1
+  fi
+  local tries=0
+  until sim_is_running; do
+    tries=$((tries + 1))
+    ((tries < 100)) || sim_fail "the SpectroSERVER process did not start"
+    sleep 0.05
+  done
+}
+
+# The database soft lock (KB 51727): the SpectroSERVER database tools hold
+# $SPECROOT/SS/.VNMDB.LOCK while they run, so that no other program (another
+# tool, the SpectroSERVER) uses the database at the same time. A lock left by
+# a tool that was killed stays until removed by hand, as on a real server.
+sim_db_lock_file() { printf '%s/SS/.VNMDB.LOCK' "${SPECROOT:?}"; }
+sim_require_db_unlocked() {
+  local lock
+  lock=$(sim_db_lock_file)
+  if [ -e "$lock" ]; then
+    sim_fail "the SpectroSERVER database is in use ($lock: $(cat -- "$lock" 2>/dev/null)); wait for that tool, or remove the lock after an abnormal end (KB 51727)"
+  fi
+}
+sim_db_lock() {
+  sim_require_db_unlocked
+  printf '%s pid=%s\n' "$SIM_TOOL" "$$" >"$(sim_db_lock_file)"
+  trap 'rm -f -- "$(sim_db_lock_file)"' EXIT
+}
+
+# sim_hold: a test-made pause inside a database tool, after it has begun
+# changing things (SSdbload has wiped the database, SSdbsave has written half
+# of its file). While $SPECROOT/.sim-hold names this tool, the tool logs
+# "held" and waits; it goes on when the file is removed (600 s at most).
+sim_hold() {
+  local file="${SPECROOT:?}/.sim-hold" named='' waited=0
+  [ -f "$file" ] || return 0
+  IFS= read -r named <"$file" || true
+  [ "$named" = "$SIM_TOOL" ] || return 0
+  sim_event "held until $file is removed"
+  while [ -f "$file" ]; do
+    waited=$((waited + 1))
+    ((waited < 6000)) || sim_fail "held for 600 s by $file; giving up"
+    sleep 0.1
+  done
+  sim_event "released"
+}
 
 sim_require_stopped() {
   if sim_is_running; then
@@ -223,15 +292,35 @@ sim_savefile_body() {
   head -n -1 -- "$file"
 }
 
-# sim_set_run_state running|stopped: what startSS.pl and stopSS.pl do.
+# sim_set_run_state running|stopped: what startSS.pl and stopSS.pl do. The
+# process is the truth; $SPECROOT/SS/.sim/state follows it for the tests.
 sim_set_run_state() {
-  local want=$1 file
+  local want=$1 file pid tries=0
   file=$(sim_run_state_file)
   sim_require_db
-  if [ "$(cat -- "$file" 2>/dev/null)" = "$want" ]; then
-    sim_event "ok already $want"
-    echo "SpectroSERVER is already $want"
+  if [ "$want" = running ] && sim_is_running; then
+    printf 'running\n' | sim_write "$file"
+    sim_event "ok already running"
+    echo "SpectroSERVER is already running"
     return 0
+  fi
+  if [ "$want" = stopped ] && ! sim_is_running; then
+    printf 'stopped\n' | sim_write "$file"
+    sim_event "ok already stopped"
+    echo "SpectroSERVER is already stopped"
+    return 0
+  fi
+  if [ "$want" = running ]; then
+    sim_require_db_unlocked
+    sim_ss_launch
+  else
+    # KILL: the process may have been started with TERM ignored.
+    for pid in $(sim_ss_pids); do kill -KILL "$pid" 2>/dev/null || true; done
+    while sim_is_running; do
+      tries=$((tries + 1))
+      ((tries < 100)) || sim_fail "the SpectroSERVER process did not stop"
+      sleep 0.05
+    done
   fi
   printf '%s\n' "$want" | sim_write "$file"
   sim_event "ok now $want"
