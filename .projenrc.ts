@@ -92,6 +92,10 @@ project.addTask('test:e2e', {
   description: 'cdktf deploy of the examples onto sandbox hosts with the Spectrum simulator',
   exec: 'jest --runInBand --testMatch "<rootDir>/test/e2e/**/*.test.ts"',
 });
+project.addTask('bench:deploy', {
+  description: 'Deploy benchmark: cdktf deploy of 1, 4 and 16 landscapes onto sandbox hosts, writes bench/deploy-results.json (root, sshd)',
+  exec: 'ts-node -P test/tsconfig.json --transpile-only bench/deploy.ts',
+});
 project.addTask('bench', {
   description: 'Synthesis / check / graph-depth benchmark, writes bench/results.json',
   exec: 'ts-node -P test/tsconfig.json --transpile-only bench/run.ts',

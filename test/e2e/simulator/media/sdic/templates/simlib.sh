@@ -190,6 +190,15 @@ sim_tool_init() {
   sim_fault_check
 }
 
+# sim_step_delay: sleeps the seconds in $SPECROOT/.sim-step-seconds, if any, so
+# that a benchmark measures the plan's shape and Terraform's scheduling rather
+# than this machine's speed (bench/deploy.ts; installer, SSdbsave, SSdbload).
+sim_step_delay() {
+  local seconds
+  seconds=$(cat -- "${SPECROOT:?}/.sim-step-seconds" 2>/dev/null || true)
+  if [[ $seconds =~ ^[0-9]+(\.[0-9]+)?$ ]]; then sleep "$seconds"; fi
+}
+
 sim_db_file() { printf '%s/db' "$(sim_state_dir)"; }
 sim_run_state_file() { printf '%s/state' "$(sim_state_dir)"; }
 

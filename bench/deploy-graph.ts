@@ -1,0 +1,33 @@
+/** The dependency graph of a synthesized plan: resource address -> addresses it depends on. */
+export type PlanGraph = Map<string, readonly string[]>;
+
+/** When one resource of a deploy started and finished, in seconds from the deploy's start. */
+export interface StepTiming {
+  readonly address: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The critical path the plan implies: the longest chain of depends_on edges,
+ * each resource weighted by the time it took in this deploy. No scheduler can
+ * finish the apply sooner; the wall time over this is what Terraform's
+ * scheduling (e.g. -parallelism) adds. Resources that did not run weigh 0.
+ */
+export function criticalPath(graph: PlanGraph, timings: readonly StepTiming[]): number {
+  const took = new Map(timings.map(t => [t.address, t.end - t.start] as const));
+  const finish = new Map<string, number>();
+  const visiting = new Set<string>();
+  const finishOf = (address: string): number => {
+    const known = finish.get(address);
+    if (known !== undefined) return known;
+    if (visiting.has(address)) throw new Error(`the plan has a dependency cycle through ${address}`);
+    visiting.add(address);
+    const before = Math.max(0, ...(graph.get(address) ?? []).filter(dep => graph.has(dep)).map(finishOf));
+    visiting.delete(address);
+    const value = before + (took.get(address) ?? 0);
+    finish.set(address, value);
+    return value;
+  };
+  return Math.max(0, ...[...graph.keys()].map(finishOf));
+}
