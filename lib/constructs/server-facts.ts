@@ -13,6 +13,9 @@ export function connectionFactsOf(connection: SshConnectionOptions): ConnectionF
     port: connection.port ?? DEFAULTS.port,
     hasHostKey: connection.hostKey !== undefined && connection.hostKey !== '',
     privateKeyIsLiteral: isLiteral(connection.privateKey),
+    hasPrivateKey: connection.privateKey !== undefined && connection.privateKey !== '',
+    hasPrivateKeyFile: connection.privateKeyFile !== undefined && connection.privateKeyFile !== '',
+    agent: connection.agent === true,
     bastionHost: optionalValueOf(connection.bastionHost),
     bastionHasHostKey: connection.bastionHostKey !== undefined && connection.bastionHostKey !== '',
   };

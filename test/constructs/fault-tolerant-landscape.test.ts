@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { FaultTolerantLandscape, LandscapeHandle, PlanResource, StandbyMode } from '../../lib';
-import { address, HOST_KEY, scriptOf, secrets, step, stepsOf, synthStack, triggersOf } from '../support/synth';
+import { address, HOST_KEY, KEY_FILE, scriptOf, secrets, step, stepsOf, synthStack, triggersOf } from '../support/synth';
 
 function pair(stack: TerraformStack, overrides: { secondaryPrecedence?: number; standbyMode?: StandbyMode; resource?: PlanResource } = {}) {
   const { password, key } = secrets(stack);
@@ -10,7 +10,7 @@ function pair(stack: TerraformStack, overrides: { secondaryPrecedence?: number; 
     secondaries: [{ host: 'ss-east-2', precedence: overrides.secondaryPrecedence }],
     standbyMode: overrides.standbyMode ?? StandbyMode.HOT,
     install: { mediaPath: '/mnt/spectrum', ownerPassword: password, version: '10.4.1' },
-    connection: { privateKey: key, hostKey: HOST_KEY },
+    connection: { privateKey: key, privateKeyFile: KEY_FILE, hostKey: HOST_KEY },
     planResource: overrides.resource,
   });
 }
