@@ -1,3 +1,5 @@
+import { bashText } from './bash-text';
+
 /**
  * The part of the transfer script (runs with bash on the machine that runs
  * Terraform) that prepares OpenSSH: a private working directory, and in it
@@ -26,17 +28,12 @@ export const TRANSFER_HOST_ALIASES = {
   secondary: 'spectrum-secondary',
 } as const;
 
-/** A bash parameter expansion `${expr}` (a template literal would take it for its own). */
-function expand(expr: string): string {
-  return '$' + `{${expr}}`;
-}
-
-export const TRANSFER_SSH_SETUP = String.raw`umask 077
+export const TRANSFER_SSH_SETUP = bashText(String.raw`umask 077
 # The working directory holds only ssh_config and known_hosts (host names,
 # users, the path of the key file, public keys). When Terraform SIGKILLs
 # this script (an interrupted deploy) the trap cannot run: the next transfer
 # removes such a directory once the process that made it is gone.
-WORK_PARENT=${expand('TMPDIR:-/tmp')}
+WORK_PARENT=$\{TMPDIR:-/tmp}
 [[ $WORK_PARENT =~ ^/[A-Za-z0-9._/-]*$ ]] || die "TMPDIR ($WORK_PARENT) must be an absolute path of letters, digits, '.', '_', '-' and '/': ssh reads the transfer's ssh_config from there"
 for stale in "$WORK_PARENT"/${TRANSFER_WORK_PREFIX}*; do
   [ -d "$stale" ] && [ ! -L "$stale" ] && [ -O "$stale" ] || continue
@@ -98,7 +95,7 @@ ssh_peer() { # ALIAS ROLE HOST PORT USER HOST_KEY KEY_FILE AGENT KEY_CONTENT_ONL
   if [ -n "$keyfile" ] && [ ! -r "$keyfile" ]; then
     die "the private key file $keyfile (connection.privateKeyFile of the $role $host) is not readable on the machine that runs Terraform"
   fi
-  if [ "$agent" = yes ] && [ -z "${expand('SSH_AUTH_SOCK:-')}" ]; then
+  if [ "$agent" = yes ] && [ -z "$\{SSH_AUTH_SOCK:-}" ]; then
     die "the $role $host is reached with the SSH agent (agent: true), but SSH_AUTH_SOCK is not set where Terraform runs"
   fi
   if [ -n "$bastion" ]; then
@@ -120,4 +117,4 @@ ssh_peer ${TRANSFER_HOST_ALIASES.secondary} secondary "$S_HOST" "$S_PORT" "$S_US
   printf '  BatchMode yes\n  PasswordAuthentication no\n  KbdInteractiveAuthentication no\n'
   printf '  ForwardAgent no\n  ForwardX11 no\n  ControlMaster no\n  ControlPath none\n'
   printf '  ConnectTimeout 30\n  ServerAliveInterval 15\n  ServerAliveCountMax 4\n'
-} >> "$CONFIG"`;
+} >> "$CONFIG"`);

@@ -82,6 +82,25 @@ describe('FaultTolerantLandscape plan', () => {
     expect(JSON.stringify(install[2])).not.toContain('owner_password');
   });
 
+  test('the private key appears only in connection blocks: the transfer\'s local-exec has no environment and names the key file only', () => {
+    const json = synthStack(stack => pair(stack));
+    const places: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (typeof node === 'string') {
+        if (node.includes('var.ssh_key')) places.push(at);
+      } else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) walk(value, `${at}/${key}`);
+      }
+    };
+    walk(json, '');
+    expect(places.length).toBeGreaterThan(0);
+    for (const place of places) expect(place).toMatch(/\/connection\/private_key$/);
+    const transfer = step(json, 'east/secondary/transfer').body.provisioner;
+    expect(transfer).toHaveLength(1);
+    expect(Object.keys(transfer[0]['local-exec']).sort()).toEqual(['command', 'interpreter']);
+    expect(transfer[0]['local-exec'].command).toContain(`P_KEY_FILE='${KEY_FILE}'`);
+  });
+
   test('install writes hostargs with the handle, owner and main location server and removes the password file on exit', () => {
     const script = scriptOf(step(synthStack(stack => pair(stack)), 'east/secondary/install'));
     expect(script).toContain("LH='0x400000'");
