@@ -2,7 +2,7 @@
  * A cdktf project (an example or a fixture) deployed onto sandbox hosts with
  * the real cdktf CLI, Terraform variables pointing at the sandbox.
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Sandbox } from '../sandbox';
@@ -84,6 +84,19 @@ export class CdktfProject {
     return this.run(CDKTF, ['deploy', this.options.stack, '--auto-approve', '--no-color', '--output', this.outDir, '--var-file', this.varFile], this.dir, env);
   }
 
+  /** `deploy`, without blocking: for a test that acts while the deploy runs. */
+  public deployAsync(env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+    const args = ['deploy', this.options.stack, '--auto-approve', '--no-color', '--output', this.outDir, '--var-file', this.varFile];
+    return new Promise((resolve) => {
+      const child = spawn(CDKTF, args, { cwd: this.dir, env: this.environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => { output += d; });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => { output += d; });
+      child.on('error', (e) => resolve({ code: null, output: `${output}${String(e)}` }));
+      child.on('close', (code) => resolve({ code, output }));
+    });
+  }
+
   /** `terraform plan -detailed-exitcode` on a synthesized stack (default: the deployed one): 0 means no changes. */
   public plan(stack: string = this.options.stack): CommandResult {
     return this.run('terraform', ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock=false', `-var-file=${this.varFile}`], this.stackDir(stack), {});
@@ -111,20 +124,24 @@ export class CdktfProject {
     }
   }
 
+  private environment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      CI: 'true',
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      SPECTRUM_PLAN_RESOURCE: 'terraform_data',
+      ...this.extraEnv,
+      ...env,
+    };
+  }
+
   private run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): CommandResult {
     const result = spawnSync(command, args, {
       cwd,
       encoding: 'utf8',
       timeout: 300_000,
-      env: {
-        ...process.env,
-        CI: 'true',
-        CHECKPOINT_DISABLE: '1',
-        TF_IN_AUTOMATION: '1',
-        SPECTRUM_PLAN_RESOURCE: 'terraform_data',
-        ...this.extraEnv,
-        ...env,
-      },
+      env: this.environment(env),
     });
     return { code: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
   }
