@@ -169,7 +169,7 @@ describeIfAvailable(unavailable)(`the savefile transfer${unavailable ? ` (skippe
     project.extraEnv = { TMPDIR: localTmp };
     const result = project.deploy();
     expectSuccess(result);
-    expect(result.output).toMatch(/cdktf-spectrum transfer: copied the savefile of landscape 0x600000/);
+    expect(result.output).toMatch(/cdktf-spectrum transfer: copied cdktf-spectrum\/seed-0x600000\.SSdb from /);
     const primary = readSimDatabase(specroot('ca-primary'));
     const secondary = readSimDatabase(specroot('ca-secondary'));
     expect(secondary.generation).toBe(primary.generation);

@@ -255,8 +255,8 @@ describe('transfer script', () => {
     expect(check.status).toBe(0);
   });
 
-  test('only the hosts, the install directories and the handle are trigger inputs: connection settings re-run nothing', () => {
+  test('only the hosts, the install directories and the savefile paths are trigger inputs: connection settings re-run nothing', () => {
     const step = transferStep(serverInput(peer()), serverInput(peer({ host: '192.0.2.11' })));
-    expect(Object.keys(step.inputs).sort()).toEqual(['lh', 'pHost', 'pSpecroot', 'sHost', 'sSpecroot']);
+    expect(Object.keys(step.inputs).sort()).toEqual(['pHost', 'pSpecroot', 'sHost', 'sSpecroot', 'source', 'target']);
   });
 });
