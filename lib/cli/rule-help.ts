@@ -21,6 +21,7 @@ const HELP: { readonly [ruleId: string]: string } = {
   SPX142: 'With BackupMethod.COMMAND set backupCommand (it writes the savefile named by $SPECTRUM_SAVEFILE); with SSDBSAVE leave it unset.',
   SPX150: 'Pass passwords and private keys as sensitive TerraformVariables or secrets from another resource, never as literal strings in code.',
   SPX151: 'Set connection.hostKey (and bastionHostKey with a bastion) to the public host key, e.g. "ssh-ed25519 AAAA...".',
+  SPX157: 'The transfer step copies the savefile with ssh from the machine that runs Terraform, which never receives key content: set connection.privateKeyFile to the key\'s path there (privateKey may stay for the steps on the hosts), or agent: true to use its SSH agent.',
   SPX160: 'Use identifiers as .vnmrc keys and single-line values; leave secondary_polling to standbyMode.',
   SPX170: 'Give the distributed landscape a master landscape, and at most 4094 landscapes (the legacy handles).',
   SPX171: 'Leave mainLocationServer unset: it defaults to the master primary of the distributed landscape.',

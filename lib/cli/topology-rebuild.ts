@@ -115,6 +115,10 @@ class FieldReader {
       port: this.numberOrNaN(o.port, `${at}/port`),
       hasHostKey: this.boolean(o.hasHostKey, `${at}/hasHostKey`),
       privateKeyIsLiteral: this.boolean(o.privateKeyIsLiteral, `${at}/privateKeyIsLiteral`),
+      // Absent in metadata synthesized before SPX157 existed: read as "not given".
+      hasPrivateKey: o.hasPrivateKey === undefined ? false : this.boolean(o.hasPrivateKey, `${at}/hasPrivateKey`),
+      hasPrivateKeyFile: o.hasPrivateKeyFile === undefined ? false : this.boolean(o.hasPrivateKeyFile, `${at}/hasPrivateKeyFile`),
+      agent: o.agent === undefined ? false : this.boolean(o.agent, `${at}/agent`),
       bastionHost: o.bastionHost === undefined ? undefined : this.maybeToken(o.bastionHost, `${at}/bastionHost`),
       bastionHasHostKey: this.boolean(o.bastionHasHostKey, `${at}/bastionHasHostKey`),
     };

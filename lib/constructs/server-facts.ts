@@ -1,3 +1,4 @@
+import { Fn } from './cdktf-bridge';
 import { DEFAULTS } from './defaults';
 import { isLiteral, optionalValueOf, valueOf } from './token-values';
 import { SpectrumInstallOptions } from '../model/spectrum-install-options';
@@ -5,6 +6,7 @@ import { SshConnectionOptions } from '../model/ssh-connection-options';
 import { ConnectionFacts, InstallFacts } from '../model/topology';
 import { SshTarget } from '../plan/plan-step';
 import { InstallInput } from '../plan/server-plan-input';
+import { ShellValue } from '../plan/shell';
 
 /** What the rules need to know about a merged connection (no secret values). */
 export function connectionFactsOf(connection: SshConnectionOptions): ConnectionFacts {
@@ -13,6 +15,9 @@ export function connectionFactsOf(connection: SshConnectionOptions): ConnectionF
     port: connection.port ?? DEFAULTS.port,
     hasHostKey: connection.hostKey !== undefined && connection.hostKey !== '',
     privateKeyIsLiteral: isLiteral(connection.privateKey),
+    hasPrivateKey: connection.privateKey !== undefined && connection.privateKey !== '',
+    hasPrivateKeyFile: connection.privateKeyFile !== undefined && connection.privateKeyFile !== '',
+    agent: connection.agent === true,
     bastionHost: optionalValueOf(connection.bastionHost),
     bastionHasHostKey: connection.bastionHostKey !== undefined && connection.bastionHostKey !== '',
   };
@@ -36,6 +41,17 @@ export function installInputOf(install: SpectrumInstallOptions): InstallInput {
   };
 }
 
+/**
+ * The private key file as the machine that runs Terraform names it: a token,
+ * or a literal starting with `~`, goes through Terraform's `pathexpand()`
+ * (the transfer's ssh and its validation need an absolute path).
+ */
+function keyFileOf(privateKeyFile: string | undefined): ShellValue | undefined {
+  if (privateKeyFile === undefined) return undefined;
+  if (isLiteral(privateKeyFile) && !privateKeyFile.startsWith('~')) return valueOf(privateKeyFile);
+  return valueOf(Fn.pathexpand(privateKeyFile));
+}
+
 /** The SSH target of a host with a merged connection. */
 export function sshTargetOf(host: string, connection: SshConnectionOptions): SshTarget {
   const port = connection.port ?? DEFAULTS.port;
@@ -44,7 +60,7 @@ export function sshTargetOf(host: string, connection: SshConnectionOptions): Ssh
     user: valueOf(connection.user ?? DEFAULTS.user),
     port: valueOf(port),
     privateKey: connection.privateKey,
-    privateKeyFile: optionalValueOf(connection.privateKeyFile),
+    privateKeyFile: keyFileOf(connection.privateKeyFile),
     agent: connection.agent ?? false,
     hostKey: optionalValueOf(connection.hostKey),
     bastionHost: optionalValueOf(connection.bastionHost),

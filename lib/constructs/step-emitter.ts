@@ -13,7 +13,6 @@ import { TerraformDataStep } from './terraform-data-step';
 import { escapeTemplateSequences } from './terraform-template';
 import { PlanResource } from '../model/plan-resource';
 import { PlanStep, SshTarget } from '../plan/plan-step';
-import { TRANSFER_KEY_ENV } from '../plan/steps/transfer-step';
 
 /** Delimiter of the here-document that carries a step's script to the host. */
 const SCRIPT_DELIMITER = 'CDKTF_SPECTRUM_SCRIPT';
@@ -106,10 +105,10 @@ function runRemotely(script: string): string {
 /** Provisioners of a step. */
 function provisionersOf(step: PlanStep): Record<string, unknown>[] {
   if (step.runsOn === 'local') {
-    const environment: Record<string, string> = {};
-    if (step.peers?.primary?.privateKey) environment[TRANSFER_KEY_ENV.primary] = step.peers.primary.privateKey;
-    if (step.peers?.secondary?.privateKey) environment[TRANSFER_KEY_ENV.secondary] = step.peers.secondary.privateKey;
-    return [{ type: 'local-exec', interpreter: ['bash', '-c'], command: escapeTemplateSequences(step.script), environment }];
+    // No environment: the transfer authenticates with the user's key file or
+    // SSH agent (SSH_AUTH_SOCK is inherited from Terraform), so no secret
+    // reaches the local-exec (docs/transfer.md).
+    return [{ type: 'local-exec', interpreter: ['bash', '-c'], command: escapeTemplateSequences(step.script) }];
   }
   const provisioners: Record<string, unknown>[] = [];
   if (step.secret !== undefined && step.stage) {

@@ -14,18 +14,26 @@ export interface SshConnectionOptions {
   /**
    * The private key's content. Must be a token (a Terraform variable, a
    * secret from another resource): a literal key in code fails rule SPX150.
+   * Used by Terraform's connections only: the savefile transfer, which runs
+   * ssh on the machine that runs Terraform, never receives key content, so
+   * the servers of a landscape with secondaries also need `privateKeyFile`
+   * or `agent` (rule SPX157; docs/transfer.md).
    * @default - no key content; `privateKeyFile` or the SSH agent is used
    */
   readonly privateKey?: string;
 
   /**
-   * Path of a private key file on the machine that runs Terraform.
+   * Path of a private key file on the machine that runs Terraform; a
+   * leading `~` is expanded (Terraform's `pathexpand()`). Terraform's
+   * connections read it (unless `privateKey` is set), and the savefile
+   * transfer's ssh uses it as its identity file.
    * @default - no key file
    */
   readonly privateKeyFile?: string;
 
   /**
-   * Use the SSH agent of the machine that runs Terraform.
+   * Use the SSH agent of the machine that runs Terraform (`SSH_AUTH_SOCK`),
+   * for Terraform's connections and the savefile transfer alike.
    * @default false
    */
   readonly agent?: boolean;
@@ -37,8 +45,10 @@ export interface SshConnectionOptions {
   readonly port?: number;
 
   /**
-   * The host's public key (e.g. `ssh-ed25519 AAAA...`), verified on connect.
-   * Without it the host's identity is not verified (warning SPX151).
+   * The host's public key (e.g. `ssh-ed25519 AAAA...`), or the public key of
+   * a host CA that signed the host's certificate, verified on connect (as
+   * Terraform's `host_key`). Without it the host's identity is not verified
+   * (warning SPX151).
    * @default - host key not verified
    */
   readonly hostKey?: string;
@@ -62,7 +72,7 @@ export interface SshConnectionOptions {
   readonly bastionPort?: number;
 
   /**
-   * The bastion's public host key.
+   * The bastion's public host key, or a host CA's key (as `hostKey`).
    * @default - bastion host key not verified
    */
   readonly bastionHostKey?: string;

@@ -31,6 +31,12 @@ export interface ConnectionFacts {
   readonly hasHostKey: boolean;
   /** A private key given as a literal string in code (SPX150). */
   readonly privateKeyIsLiteral: boolean;
+  /** Private key content is given (`privateKey`, literal or token). */
+  readonly hasPrivateKey: boolean;
+  /** A private key file on the machine that runs Terraform is given (`privateKeyFile`). */
+  readonly hasPrivateKeyFile: boolean;
+  /** The SSH agent of the machine that runs Terraform is used (`agent: true`). */
+  readonly agent: boolean;
   readonly bastionHost?: MaybeToken;
   readonly bastionHasHostKey: boolean;
 }

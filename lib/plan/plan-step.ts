@@ -44,7 +44,8 @@ export interface PlanStep {
   readonly script: string;
   /**
    * A secret uploaded as `<stage>/secret` before the script runs (remote
-   * steps) or passed in the environment (local steps). Never in triggers.
+   * steps only: a local step never receives a secret, not even in its
+   * environment). Never in triggers.
    */
   readonly secret?: string;
   /** Private staging directory on the host for the secret. */

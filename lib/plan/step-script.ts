@@ -41,6 +41,17 @@ export class StepScript {
     return this;
   }
 
+  /**
+   * A script variable that says how to reach a host, not what the step does
+   * (user, port, keys, host keys, bastion): validated and quoted like an
+   * input, but not a trigger input, as changes to Terraform's `connection`
+   * block re-run no step either.
+   */
+  public setting(name: string, value: ShellValue, kind: ValueKind): this {
+    this.declarations.push(assign(name, value, kind));
+    return this;
+  }
+
   /** A script variable holding lines of `kind` (literal lines and/or tokens that expand to lines). */
   public lines(name: string, values: readonly ShellValue[], kind: ValueKind, options: InputOptions = {}): this {
     this.declarations.push(assignLines(name, values, kind));

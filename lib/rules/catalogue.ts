@@ -15,6 +15,7 @@ import { SPX141 } from './spx141-fault-tolerant';
 import { SPX142 } from './spx142-backup-command';
 import { SPX150 } from './spx150-no-literal-secrets';
 import { SPX151 } from './spx151-host-key';
+import { SPX157 } from './spx157-transfer-key';
 import { SPX160 } from './spx160-vnmrc-entries';
 import { SPX170 } from './spx170-master-and-size';
 import { SPX171 } from './spx171-main-location-server';
@@ -28,7 +29,7 @@ export const ALL_RULES: readonly Rule[] = [
   SPX120, SPX121,
   SPX130, SPX131, SPX132, SPX133,
   SPX140, SPX141, SPX142,
-  SPX150, SPX151,
+  SPX150, SPX151, SPX157,
   SPX160,
   SPX170, SPX171,
 ];

@@ -17,7 +17,7 @@ describe('rebuilding the topology from cdk.tf.json', () => {
         handle: LandscapeHandle.parse('0x700000'),
         primary: { host: 'bad-1.example.net', vnmrc: { wait_active: 'yes' } },
         secondaries: [{ host: 'bad-2.example.net', precedence: 30 }, { host: 'bad-3.example.net', precedence: 40 }],
-        connection: { ...CONNECTION, bastionHost: 'jump.example.net', port: 2222, user: 'spectrum' },
+        connection: { ...CONNECTION, bastionHost: 'jump.example.net', port: 2222, user: 'spectrum', agent: true },
       });
     });
     const synthesized = SpectrumRegistry.of(app).analysis().topology;

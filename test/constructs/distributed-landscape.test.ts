@@ -1,6 +1,6 @@
 import { TerraformStack, TerraformVariable, Fn, Token } from 'cdktf';
 import { DistributedLandscape, LandscapeHandle } from '../../lib';
-import { address, HOST_KEY, planDepth, scriptOf, secrets, step, stepsOf, synthStack, triggersOf } from '../support/synth';
+import { address, HOST_KEY, KEY_FILE, planDepth, scriptOf, secrets, step, stepsOf, synthStack, triggersOf } from '../support/synth';
 
 function estate(stack: TerraformStack, landscapes: number, hostOf: (name: string) => string = name => name) {
   const { password, key } = secrets(stack);
@@ -11,7 +11,7 @@ function estate(stack: TerraformStack, landscapes: number, hostOf: (name: string
   const dss = new DistributedLandscape(stack, 'estate', {
     master: { handle: LandscapeHandle.of(0x100000), ...pair('master') },
     install: { mediaPath: '/mnt/spectrum', ownerPassword: password },
-    connection: { privateKey: key, hostKey: HOST_KEY },
+    connection: { privateKey: key, privateKeyFile: KEY_FILE, hostKey: HOST_KEY },
   });
   for (let i = 0; i < landscapes; i++) {
     dss.addLandscape(`ls${i}`, { handle: LandscapeHandle.of(0x200000 + i * 0x100000), ...pair(`ls${i}`) });

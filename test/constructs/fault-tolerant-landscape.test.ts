@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { FaultTolerantLandscape, LandscapeHandle, PlanResource, StandbyMode } from '../../lib';
-import { address, HOST_KEY, scriptOf, secrets, step, stepsOf, synthStack, triggersOf } from '../support/synth';
+import { address, HOST_KEY, KEY_FILE, scriptOf, secrets, step, stepsOf, synthStack, triggersOf } from '../support/synth';
 
 function pair(stack: TerraformStack, overrides: { secondaryPrecedence?: number; standbyMode?: StandbyMode; resource?: PlanResource } = {}) {
   const { password, key } = secrets(stack);
@@ -10,7 +10,7 @@ function pair(stack: TerraformStack, overrides: { secondaryPrecedence?: number; 
     secondaries: [{ host: 'ss-east-2', precedence: overrides.secondaryPrecedence }],
     standbyMode: overrides.standbyMode ?? StandbyMode.HOT,
     install: { mediaPath: '/mnt/spectrum', ownerPassword: password, version: '10.4.1' },
-    connection: { privateKey: key, hostKey: HOST_KEY },
+    connection: { privateKey: key, privateKeyFile: KEY_FILE, hostKey: HOST_KEY },
     planResource: overrides.resource,
   });
 }
@@ -80,6 +80,25 @@ describe('FaultTolerantLandscape plan', () => {
     expect(install[0]['remote-exec'].inline[0]).toMatch(/mkdir -m 0700/);
     expect(install[1].file.content).toBe('${var.owner_password}');
     expect(JSON.stringify(install[2])).not.toContain('owner_password');
+  });
+
+  test('the private key appears only in connection blocks: the transfer\'s local-exec has no environment and names the key file only', () => {
+    const json = synthStack(stack => pair(stack));
+    const places: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (typeof node === 'string') {
+        if (node.includes('var.ssh_key')) places.push(at);
+      } else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) walk(value, `${at}/${key}`);
+      }
+    };
+    walk(json, '');
+    expect(places.length).toBeGreaterThan(0);
+    for (const place of places) expect(place).toMatch(/\/connection\/private_key$/);
+    const transfer = step(json, 'east/secondary/transfer').body.provisioner;
+    expect(transfer).toHaveLength(1);
+    expect(Object.keys(transfer[0]['local-exec']).sort()).toEqual(['command', 'interpreter']);
+    expect(transfer[0]['local-exec'].command).toContain(`P_KEY_FILE='${KEY_FILE}'`);
   });
 
   test('install writes hostargs with the handle, owner and main location server and removes the password file on exit', () => {

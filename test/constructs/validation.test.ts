@@ -61,6 +61,20 @@ describe('synth-time validation', () => {
     expect(error).not.toMatch(/\n\s+at .*\.(js|ts):\d+/); // no stack trace in the message
   });
 
+  test('key content only (no key file, no agent) on servers with a transfer fails synth with SPX157; a key file or the agent fixes it', () => {
+    const withConnection = (extra: object) => synthError(stack => {
+      const { key } = secrets(stack);
+      new FaultTolerantLandscape(stack, 'east', valid({ connection: { hostKey: HOST_KEY, privateKey: key, ...extra } }));
+    });
+    const error = withConnection({});
+    const line = error?.split('\n').find(l => l.includes('[SPX157]'));
+    expect(line).toContain('prod/east');
+    expect(line).toContain('the key would have to pass through that machine\'s environment');
+    expect(line).toContain('set connection.privateKeyFile to the key\'s path');
+    expect(withConnection({ privateKeyFile: '/home/deploy/.ssh/id_ed25519' })).toBeUndefined();
+    expect(withConnection({ agent: true })).toBeUndefined();
+  });
+
   test('a secret given as a literal never appears in the error', () => {
     const error = synthError(stack => new FaultTolerantLandscape(stack, 'east', valid({ install: { mediaPath: '/m', ownerPassword: 'hunter2-secret' } })));
     expect(error).toContain('[SPX150]');

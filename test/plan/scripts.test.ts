@@ -8,7 +8,7 @@ import { literal } from '../../lib/plan/shell';
 import { deregisterStep } from '../../lib/plan/steps/deregister-step';
 import { HOSTRC_BEGIN, HOSTRC_END, hostrcStep } from '../../lib/plan/steps/hostrc-step';
 import { vnmrcStep } from '../../lib/plan/steps/vnmrc-step';
-import { HOST_KEY, scriptOf, secrets, stepsOf, synthStack } from '../support/synth';
+import { HOST_KEY, KEY_FILE, scriptOf, secrets, stepsOf, synthStack } from '../support/synth';
 
 const target: SshTarget = { host: literal('h1'), user: literal('root'), port: literal('22'), agent: false, timeout: '5m' };
 
@@ -118,7 +118,7 @@ describe('every generated script', () => {
           secondaries: [{ host: 'ss-east-2' }],
           standbyMode: StandbyMode.HOT,
           install: { mediaPath: '/mnt/spectrum', ownerPassword: password, excludeParts: ['SA-RPT-MGR'] },
-          connection: { privateKey: key, hostKey: HOST_KEY, bastionHost: 'jump-1' },
+          connection: { privateKey: key, privateKeyFile: KEY_FILE, hostKey: HOST_KEY, bastionHost: 'jump-1' },
           planResource: resource,
         });
       });

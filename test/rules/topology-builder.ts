@@ -77,6 +77,9 @@ const DEFAULT_CONNECTION: ConnectionFacts = {
   port: 22,
   hasHostKey: true,
   privateKeyIsLiteral: false,
+  hasPrivateKey: false,
+  hasPrivateKeyFile: true,
+  agent: false,
   bastionHasHostKey: false,
 };
 

@@ -36,6 +36,9 @@ export function secrets(stack: TerraformStack): { password: string; key: string 
   };
 }
 
+/** A private key file on the machine that runs Terraform (what the transfer step authenticates with, SPX157). */
+export const KEY_FILE = '/home/deploy/.ssh/id_ed25519';
+
 /** A valid ed25519 public host key line. */
 export const HOST_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl';
 

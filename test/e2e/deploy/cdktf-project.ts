@@ -103,6 +103,11 @@ export class CdktfProject {
     return { child, result };
   }
 
+  /** `deploy`, without blocking: for a test that acts while the deploy runs. */
+  public deployAsync(env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+    return this.startDeploy(env).result;
+  }
+
   /** `terraform plan -detailed-exitcode` on a synthesized stack (default: the deployed one): 0 means no changes. */
   public plan(stack: string = this.options.stack): CommandResult {
     return this.run('terraform', ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock=false', `-var-file=${this.varFile}`], this.stackDir(stack), {});

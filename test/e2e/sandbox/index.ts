@@ -23,6 +23,10 @@ export const DEFAULT_FIRST_ADDRESS_OCTET = 10;
 const SSHD = '/usr/sbin/sshd';
 const HOST_NAME = /^[a-z][a-z0-9-]{0,30}$/;
 const HOST_KEY_FILE = 'ssh_host_ed25519_key';
+/** The sandbox's host certificate authority (signs the host keys of `certifiedHosts`). */
+const HOST_CA_FILE = 'host_ca';
+/** The IPv6 loopback address, which `ipv6Host` also listens on. */
+export const IPV6_LOOPBACK = '::1';
 
 export interface SandboxOptions {
   /** Logical host names (lower case, e.g. `primary`, `secondary`). */
@@ -41,6 +45,24 @@ export interface SandboxOptions {
   readonly installOwner?: string;
   /** How long to wait for each sshd to answer. Default 15 s. */
   readonly readyTimeoutMs?: number;
+  /**
+   * Hosts whose sshd also presents a host certificate (`HostCertificate`)
+   * signed by the sandbox's host CA (`Sandbox.hostCaKey`), for the host
+   * names it is known by (its address, and `::1` for the `ipv6Host`).
+   * Default none.
+   */
+  readonly certifiedHosts?: string[];
+  /**
+   * One host that also listens on the IPv6 loopback `[::1]:port`, e.g. a
+   * bastion reached over IPv6. Default none.
+   */
+  readonly ipv6Host?: string;
+  /**
+   * sshd `LogLevel` of every host. `DEBUG1` also logs each client's software
+   * version and each forwarded connection (`direct-tcpip`) with its target,
+   * which shows that a bastion was used and by whom. Default `VERBOSE`.
+   */
+  readonly logLevel?: 'VERBOSE' | 'DEBUG1';
 }
 
 /** One sandbox host, as a Terraform `connection` block needs it. */
@@ -65,8 +87,13 @@ export interface SandboxHost {
   /** ssh_config and known_hosts covering every host of the sandbox. */
   readonly sshConfigPath: string;
   readonly knownHostsPath: string;
-  /** sshd's own log (-e). */
+  /** sshd's own log (-e), at the sandbox's `logLevel`. */
   readonly logPath: string;
+  /** `::1` when the host also listens on the IPv6 loopback (`ipv6Host`). */
+  readonly ipv6Address?: string;
+  /** Whether the host presents a certificate signed by the sandbox's host CA (`certifiedHosts`). */
+  readonly certified: boolean;
+  readonly logLevel: string;
 }
 
 export interface Sandbox {
@@ -79,6 +106,8 @@ export interface Sandbox {
   readonly privateKeyPath: string;
   readonly sshConfigPath: string;
   readonly knownHostsPath: string;
+  /** Public key of the sandbox's host CA, `ssh-ed25519 AAAA...` (what `@cert-authority` lines trust). */
+  readonly hostCaKey: string;
   /** The host of that logical name (throws when unknown). */
   host(name: string): SandboxHost;
 }
@@ -130,6 +159,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const firstOctet = options.firstAddressOctet ?? DEFAULT_FIRST_ADDRESS_OCTET;
   const installOwner = options.installOwner ?? DEFAULT_INSTALL_OWNER;
   validateHosts(options.hosts, firstOctet);
+  for (const name of [...(options.certifiedHosts ?? []), ...(options.ipv6Host ? [options.ipv6Host] : [])]) {
+    if (!options.hosts.includes(name)) throw new Error(`'${name}' is not a sandbox host (hosts: ${options.hosts.join(', ')})`);
+  }
 
   const createdWorkDir = !fs.existsSync(options.workDir);
   fs.mkdirSync(options.workDir, { recursive: true });
@@ -152,15 +184,24 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const privateKey = fs.readFileSync(privateKeyPath, 'utf8');
   const sshConfigPath = path.join(sshDir, 'ssh_config');
   const knownHostsPath = path.join(sshDir, 'known_hosts');
+  const hostCaPath = path.join(sshDir, HOST_CA_FILE);
+  const hostCaKey = generateKey(hostCaPath, 'cdktf-spectrum-e2e-host-ca');
 
   const hosts = options.hosts.map((name, i): SandboxHost => {
     const dir = mkdir(hostDir(workDir, name), 0o755);
+    const address = `127.0.0.${firstOctet + i}`;
+    const ipv6Address = options.ipv6Host === name ? IPV6_LOOPBACK : undefined;
+    const certified = options.certifiedHosts?.includes(name) ?? false;
+    const hostKey = generateKey(path.join(dir, HOST_KEY_FILE), name);
+    if (certified) signHostKey(hostCaPath, path.join(dir, HOST_KEY_FILE), name, [address, ...(ipv6Address ? [ipv6Address] : [])]);
     return {
       name,
-      address: `127.0.0.${firstOctet + i}`,
+      address,
+      ipv6Address,
+      certified,
       port,
       user: 'root',
-      hostKey: generateKey(path.join(dir, HOST_KEY_FILE), name),
+      hostKey,
       rootDir: mkdir(path.join(dir, 'root'), 0o755),
       homeDir: mkdir(path.join(dir, 'home'), 0o700),
       tmpDir: options.privateTmp === false ? undefined : mkdir(path.join(dir, 'tmp'), 0o1777),
@@ -169,6 +210,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       sshConfigPath,
       knownHostsPath,
       logPath: path.join(dir, 'sshd.log'),
+      logLevel: options.logLevel ?? 'VERBOSE',
     };
   });
   writeKnownHosts(hosts, knownHostsPath);
@@ -179,7 +221,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (!found) throw new Error(`no sandbox host '${name}' (hosts: ${hosts.map((h) => h.name).join(', ')})`);
     return found;
   };
-  const sandbox: Sandbox = { workDir, mediaDir, installOwner, hosts, privateKey, privateKeyPath, sshConfigPath, knownHostsPath, host };
+  const sandbox: Sandbox = { workDir, mediaDir, installOwner, hosts, privateKey, privateKeyPath, sshConfigPath, knownHostsPath, hostCaKey, host };
   const state: SandboxState = { sandbox, running: [], createdWorkDir };
   live.add(state);
   installExitHandler();
@@ -193,6 +235,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     fs.writeFileSync(path.join(workDir, 'sandbox.pids'), state.running.map((r) => `${r.process.pid}\n`).join(''));
     await Promise.all(state.running.map((r) => waitReady(r, options.readyTimeoutMs ?? 15_000)));
+    await Promise.all(state.running.filter((r) => r.host.ipv6Address)
+      .map((r) => waitReady(r, options.readyTimeoutMs ?? 15_000, r.host.ipv6Address)));
   } catch (e) {
     await stopSandbox(sandbox);
     throw e;
@@ -297,6 +341,15 @@ function generateKey(file: string, comment: string): string {
   return `${type} ${key}`;
 }
 
+/**
+ * Signs `keyFile`.pub with the host CA as a host certificate
+ * (`keyFile-cert.pub`) valid for `principals`, the names a client connects
+ * with (OpenSSH and Terraform check the connected host name against them).
+ */
+function signHostKey(caFile: string, keyFile: string, identity: string, principals: readonly string[]): void {
+  execFileSync('ssh-keygen', ['-q', '-s', caFile, '-h', '-I', identity, '-n', principals.join(','), `${keyFile}.pub`], { stdio: 'pipe' });
+}
+
 /** Per-host folder: sshd_config, host key, sshd.log, sshd.pid, root/, home/, tmp/. */
 function hostDir(workDir: string, name: string): string {
   return path.join(workDir, 'hosts', name);
@@ -306,7 +359,12 @@ function sshdConfig(host: SandboxHost, dir: string, authorizedKeys: string): str
   return [
     `# Sandbox host '${host.name}' (test/e2e/sandbox): loopback only, root by key only.`,
     `ListenAddress ${host.address}:${host.port}`,
+    ...(host.ipv6Address ? [`ListenAddress [${host.ipv6Address}]:${host.port}`] : []),
     `HostKey ${path.join(dir, HOST_KEY_FILE)}`,
+    ...(host.certified ? [`HostCertificate ${path.join(dir, `${HOST_KEY_FILE}-cert.pub`)}`] : []),
+    `LogLevel ${host.logLevel}`,
+    // Every host can serve as a bastion (ProxyJump); this is sshd's default, stated because tests rely on it.
+    'AllowTcpForwarding yes',
     `PidFile ${path.join(dir, 'sshd.pid')}`,
     `AuthorizedKeysFile ${authorizedKeys}`,
     'PermitRootLogin prohibit-password',
@@ -389,17 +447,17 @@ function launch(host: SandboxHost, configPath: string, workDir: string, mediaDir
 }
 
 /** Resolves once the host answers with an SSH banner; rejects on timeout or early exit. */
-async function waitReady(running: RunningHost, timeoutMs: number): Promise<void> {
+async function waitReady(running: RunningHost, timeoutMs: number, address = running.host.address): Promise<void> {
   const { host } = running;
   const deadline = Date.now() + timeoutMs;
   let gone = false;
   void running.exited.then(() => { gone = true; });
   while (Date.now() < deadline) {
     if (gone) throw new Error(`sshd of sandbox host ${host.name} exited: ${readTail(host.logPath)}`);
-    if (await readsBanner(host.address, host.port)) return;
+    if (await readsBanner(address, host.port)) return;
     await sleep(100);
   }
-  throw new Error(`sshd of sandbox host ${host.name} not ready on ${host.address}:${host.port} after ${timeoutMs} ms: ${readTail(host.logPath)}`);
+  throw new Error(`sshd of sandbox host ${host.name} not ready on [${address}]:${host.port} after ${timeoutMs} ms: ${readTail(host.logPath)}`);
 }
 
 function readsBanner(address: string, port: number): Promise<boolean> {
@@ -413,13 +471,17 @@ function readsBanner(address: string, port: number): Promise<boolean> {
 }
 
 async function assertPortFree(host: SandboxHost): Promise<void> {
+  for (const address of [host.address, ...(host.ipv6Address ? [host.ipv6Address] : [])]) await assertAddressFree(host, address);
+}
+
+async function assertAddressFree(host: SandboxHost, address: string): Promise<void> {
   const inUse = await new Promise<boolean>((resolve) => {
-    const socket = net.connect({ host: host.address, port: host.port });
+    const socket = net.connect({ host: address, port: host.port });
     socket.once('connect', () => { socket.destroy(); resolve(true); });
     socket.once('error', () => resolve(false));
   });
   if (inUse) {
-    throw new Error(`${host.address}:${host.port} is already in use (a stray sandbox? see pgrep -af sshd); pass another port or firstAddressOctet`);
+    throw new Error(`[${address}]:${host.port} is already in use (a stray sandbox? see pgrep -af sshd); pass another port or firstAddressOctet`);
   }
 }
 

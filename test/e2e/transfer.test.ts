@@ -1,0 +1,178 @@
+/**
+ * The savefile transfer for real: `cdktf deploy` (terraform_data plan) of
+ * test/e2e/fixtures/transfer onto sandbox hosts, the transfer's own ssh
+ * sessions (OpenSSH, on this machine) verifying hosts as Terraform's
+ * connection does: through a bastion with its own host key, over IPv4 and
+ * IPv6, and with a host CA's key as hostKey. And an interrupted transfer:
+ * SIGKILLed mid-copy, it leaves no key and no savefile on this machine, and
+ * the next deploy converges. One sandbox for all of it.
+ */
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CdktfProject, CommandResult } from './deploy/cdktf-project';
+import { TransferGate, transferScriptProcess } from './deploy/transfer-gate';
+import { IPV6_LOOPBACK, Sandbox, startSandbox, stopSandbox } from './sandbox';
+import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
+import { readSimDatabase } from './simulator';
+import { TRANSFER_WORK_PREFIX } from '../../lib/plan/transfer-ssh-config';
+
+const unavailable = sandboxUnavailableReason();
+const FIXTURE = 'test/e2e/fixtures/transfer';
+
+/** Every file under `dir` (recursively). */
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : entry.isFile() ? [full] : [];
+  });
+}
+
+/** Fails with the command's error lines and the end of its output, so a failed deploy explains itself. */
+function expectSuccess(result: CommandResult): void {
+  if (result.code === 0) return;
+  const errors = result.output.split('\n').filter(line => /ERROR|Error|error:|failed|FAILED/.test(line) && !line.includes('Executing:')).slice(0, 40).join('\n');
+  throw new Error(`exit code ${result.code}; errors:\n${errors}\noutput ends with:\n${result.output.slice(-3000)}`);
+}
+
+/** Resolves once `condition` holds or `stop` says to give up (the deploy ended). */
+async function until(condition: () => boolean, stop: () => boolean): Promise<boolean> {
+  while (!condition()) {
+    if (stop()) return condition();
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  return true;
+}
+
+describeIfAvailable(unavailable)(`the savefile transfer${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  let workDir: string;
+  let localTmp: string;
+  let sandbox: Sandbox;
+  const password = `pw-${randomBytes(12).toString('hex')}`;
+  const projects: CdktfProject[] = [];
+  const specroot = (name: string) => sandbox.host(name).rootDir;
+
+  beforeAll(async () => {
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrum-transfer-'));
+    // The deploys' TMPDIR: where the transfer keeps its ssh_config, and where a leftover would show.
+    localTmp = path.join(workDir, 'local-tmp');
+    fs.mkdirSync(localTmp, { mode: 0o700 });
+    sandbox = await startSandbox({
+      hosts: ['primary', 'secondary', 'bastion', 'ca-primary', 'ca-secondary'],
+      workDir: path.join(workDir, 'sandbox'),
+      firstAddressOctet: 70,
+      // Terraform before hashicorp/terraform#38318 verifies a bastion with the
+      // connection's host_key instead of bastion_host_key: a host CA that signed
+      // every host lets both the (older) Terraform and the transfer verify them.
+      certifiedHosts: ['primary', 'secondary', 'bastion', 'ca-primary', 'ca-secondary'],
+      ipv6Host: 'bastion',
+      logLevel: 'DEBUG1',
+    });
+  });
+
+  afterAll(async () => {
+    await stopSandbox(sandbox);
+    for (const p of projects) p.removeState();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  describe('through a bastion with its own Host block and host key (IPv4 for the primary, IPv6 [::1] for the secondary)', () => {
+    let project: CdktfProject;
+    let gate: TransferGate;
+    const bastionLog = () => fs.readFileSync(sandbox.host('bastion').logPath, 'utf8');
+
+    beforeAll(() => {
+      const bastion = sandbox.host('bastion');
+      const via = (host: string) => ({ host, port: bastion.port, user: bastion.user, hostKey: sandbox.hostCaKey });
+      project = new CdktfProject({
+        dir: FIXTURE,
+        stack: 'e2e-transfer-bastion',
+        sandbox,
+        workDir,
+        hostNames: ['primary', 'secondary'],
+        ownerPassword: password,
+        hostKeyOverrides: { primary: sandbox.hostCaKey, secondary: sandbox.hostCaKey },
+      });
+      projects.push(project);
+      gate = new TransferGate(workDir);
+      project.extraEnv = {
+        ...gate.env(),
+        TMPDIR: localTmp,
+        SPECTRUM_E2E_BASTIONS: JSON.stringify({ primary: via(bastion.address), secondary: via(IPV6_LOOPBACK) }),
+      };
+    });
+
+    // Released whatever happens, so held ssh sessions end, and the deploy with them.
+    afterAll(() => gate.release());
+
+    test('a transfer SIGKILLed mid-copy (as Terraform does on Ctrl-C) leaves no key and no savefile on this machine', async () => {
+      gate.arm();
+      let ended = false;
+      const deploy = project.deployAsync().finally(() => { ended = true; });
+      const held = await until(() => gate.heldBy() !== undefined, () => ended);
+      if (!held) {
+        expectSuccess(await deploy);
+        throw new Error('the deploy ended without the transfer reaching the savefile copy');
+      }
+      process.kill(transferScriptProcess(gate.heldBy()!), 'SIGKILL');
+      // What the killed transfer left, looked at before its ssh sessions go on.
+      const left = filesUnder(localTmp);
+      gate.release();
+      const failed = await deploy;
+      expect(failed.code).not.toBe(0);
+
+      const transferDirs = fs.readdirSync(localTmp).filter(name => name.startsWith(TRANSFER_WORK_PREFIX));
+      expect(transferDirs).toHaveLength(1); // the trap could not run: only ssh_config, known_hosts and the pid
+      expect(fs.readdirSync(path.join(localTmp, transferDirs[0])).sort()).toEqual(['known_hosts', 'pid', 'ssh_config']);
+      for (const file of [...left, ...filesUnder(localTmp)].filter(f => fs.existsSync(f))) {
+        const content = fs.readFileSync(file, 'latin1');
+        expect({ file, key: content.includes(sandbox.privateKey.trim()) || content.includes('PRIVATE KEY') }).toEqual({ file, key: false });
+        expect({ file, savefile: content.includes('SIMSSDB') || /\.SSdb/.test(path.basename(file)) }).toEqual({ file, savefile: false });
+        expect(content).not.toContain(password);
+      }
+      // The secondary never loaded the half copy.
+      expect(readSimDatabase(specroot('secondary')).loadedFrom).toBeUndefined();
+    }, 300_000);
+
+    test('the next deploy converges through the bastion: the secondary holds the primary\'s database, and nothing is left locally', () => {
+      const logBefore = bastionLog().length;
+      expectSuccess(project.deploy());
+      const primary = readSimDatabase(specroot('primary'));
+      const secondary = readSimDatabase(specroot('secondary'));
+      expect(secondary.generation).toBe(primary.generation);
+      expect(secondary.loadedFrom).toBe(sandbox.host('primary').address);
+      // The killed run's directory was removed by this transfer, and this transfer's by its trap.
+      expect(fs.readdirSync(localTmp).filter(name => name.startsWith(TRANSFER_WORK_PREFIX))).toEqual([]);
+      // The transfer's OpenSSH sessions (Terraform's own are Go's) were forwarded by the bastion to both hosts.
+      const log = bastionLog().slice(logBefore);
+      expect(log).toMatch(/remote software version OpenSSH/);
+      for (const name of ['primary', 'secondary']) {
+        expect(log).toContain(`target ${sandbox.host(name).address} port ${sandbox.host(name).port}`);
+      }
+      expect(project.plan().code).toBe(0);
+    }, 300_000);
+  });
+
+  test('with the host CA\'s key as hostKey, the transfer accepts the hosts\' CA-signed certificates', () => {
+    const project = new CdktfProject({
+      dir: FIXTURE,
+      stack: 'e2e-transfer-ca',
+      sandbox,
+      workDir,
+      hostNames: ['ca-primary', 'ca-secondary'],
+      ownerPassword: password,
+      hostKeyOverrides: { 'ca-primary': sandbox.hostCaKey, 'ca-secondary': sandbox.hostCaKey },
+    });
+    projects.push(project);
+    project.extraEnv = { TMPDIR: localTmp };
+    const result = project.deploy();
+    expectSuccess(result);
+    expect(result.output).toMatch(/cdktf-spectrum transfer: copied cdktf-spectrum\/seed-0x600000\.SSdb from /);
+    const primary = readSimDatabase(specroot('ca-primary'));
+    const secondary = readSimDatabase(specroot('ca-secondary'));
+    expect(secondary.generation).toBe(primary.generation);
+    expect(secondary.loadedFrom).toBe(sandbox.host('ca-primary').address);
+  }, 300_000);
+});
