@@ -134,6 +134,9 @@ class FieldReader {
       ownerPasswordIsLiteral: this.boolean(o.ownerPasswordIsLiteral, `${at}/ownerPasswordIsLiteral`),
       version: this.optionalString(o.version, `${at}/version`),
       excludeParts: this.strings(o.excludeParts ?? [], `${at}/excludeParts`),
+      ...(o.prepareHost === undefined ? {} : { prepareHost: this.boolean(o.prepareHost, `${at}/prepareHost`) }),
+      ...(o.osPackages === undefined ? {} : { osPackages: this.strings(o.osPackages, `${at}/osPackages`) }),
+      ...(o.sradminDir === undefined ? {} : { sradminDir: this.maybeToken(o.sradminDir, `${at}/sradminDir`) }),
     };
   }
 

@@ -1,6 +1,7 @@
 import { Fn } from './cdktf-bridge';
 import { DEFAULTS } from './defaults';
 import { isLiteral, optionalValueOf, valueOf } from './token-values';
+import { DEFAULT_SRADMIN_DIR } from '../model/os-packages';
 import { SpectrumInstallOptions } from '../model/spectrum-install-options';
 import { SshConnectionOptions } from '../model/ssh-connection-options';
 import { ConnectionFacts, InstallFacts } from '../model/topology';
@@ -38,6 +39,11 @@ export function installInputOf(install: SpectrumInstallOptions): InstallInput {
     ownerPassword: install.ownerPassword,
     version: install.version,
     excludeParts: install.excludeParts ?? [],
+    ...(install.prepareHost ? {
+      prepareHost: true,
+      osPackages: install.osPackages,
+      sradminDir: valueOf(install.sradminDir ?? DEFAULT_SRADMIN_DIR),
+    } : {}),
   };
 }
 

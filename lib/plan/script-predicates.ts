@@ -77,6 +77,7 @@ export const SCRIPT_PREDICATES: { readonly [name: string]: BashFunction } = {
   is_relative_path: fn(['is_single_line'], String.raw`is_relative_path() {
   is_single_line "$1" && [[ "$1" =~ ^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$ ]] && [[ "/$1/" != */../* ]]
 }`),
+  is_os_package: fn(['is_single_line'], String.raw`is_os_package() { is_single_line "$1" && [[ "$1" =~ ^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$ ]]; }`),
   is_yes_no: fn([], String.raw`is_yes_no() { [ "$1" = yes ] || [ "$1" = no ]; }`),
   is_map_entry: fn(['is_single_line', 'is_handle'],
     String.raw`is_map_entry() { is_single_line "$1" && [[ "$1" =~ ^0x[0-9a-f]+\ [1-9][0-9]{0,8}$ ]] && is_handle "$\{1%% *}"; }`),

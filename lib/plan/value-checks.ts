@@ -1,6 +1,7 @@
 import { isValidHost } from '../model/host-name';
 import { isSafeInstallPath, isValidUserName } from '../model/install-path';
 import { isLegacyHandle } from '../model/landscape-handle';
+import { isOsPackageName } from '../model/os-packages';
 import { isVnmrcKey, isVnmrcValue } from '../model/vnmrc-keys';
 
 /**
@@ -49,6 +50,7 @@ export const checks = {
   vnmrcValue: kind('vnmrcValue', 'a single-line .vnmrc value (SPX160)', isVnmrcValue, 'is_vnmrc_value'),
   relativePath: kind('relativePath', 'a relative path of letters, digits, ".", "_" and "-" without ".." segments',
     text => /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(text) && !text.split('/').includes('..'), 'is_relative_path'),
+  osPackage: kind('osPackage', 'an OS package name (SPX132)', isOsPackageName, 'is_os_package'),
   yesNo: kind('yesNo', '"yes" or "no"', text => text === 'yes' || text === 'no', 'is_yes_no'),
   singleLine: kind('singleLine', 'a single line of text', text => !/[\r\n\0]/.test(text), 'is_single_line'),
   /** `<LH> <precedence>`: an entry of a landscape map. */

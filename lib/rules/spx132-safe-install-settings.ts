@@ -2,6 +2,7 @@ import { findingOf, Rule } from './rule';
 import { oneClickLabel, perLandscapeOrServer, quote } from './support';
 import { Finding } from '../model/finding';
 import { isSafeInstallPath, isValidUserName } from '../model/install-path';
+import { isOsPackageName } from '../model/os-packages';
 import { InstallFacts, Located, Topology } from '../model/topology';
 
 const PATH_FIX = 'use an absolute path of letters, digits, ".", "_", "-" and "/" without ".." segments or "//" (e.g. /opt/CA/Spectrum)';
@@ -23,11 +24,22 @@ const CHECKS: ReadonlyArray<(install: InstallFacts) => Problem | undefined> = [
   install => (!install.owner.isToken && !isValidUserName(install.owner.text)
     ? { message: `install owner ${quote(install.owner.text)} is not a valid user name`, fix: OWNER_FIX }
     : undefined),
+  install => (install.sradminDir && !install.sradminDir.isToken && !isSafeInstallPath(install.sradminDir.text)
+    ? { message: `SRAdmin directory (sradminDir) ${quote(install.sradminDir.text)} is not an absolute path of safe characters`, fix: PATH_FIX }
+    : undefined),
+  install => {
+    const bad = (install.osPackages ?? []).find(name => !isOsPackageName(name));
+    return bad === undefined ? undefined : {
+      message: `OS package ${quote(bad)} (osPackages) is not a package name`,
+      fix: 'use package names as the package manager spells them: a letter or digit, then letters, digits, ".", "_", "+" or "-" (e.g. ksh, libxcrypt.i686)',
+    };
+  },
 ];
 
 /**
- * SPX132: the install dir and media path are absolute paths of safe
- * characters, and the owner is a valid user name: they reach the hostargs
+ * SPX132: the install dir, media path and SRAdmin directory are absolute
+ * paths of safe characters, the owner is a valid user name and the OS
+ * packages of host preparation are package names: they reach the hostargs
  * file and the scripts. Checked on every server's and OneClick server's
  * effective settings; once for a landscape when all its servers share the
  * problem. Tokens are checked at apply time.
