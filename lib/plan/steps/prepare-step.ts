@@ -1,10 +1,10 @@
+import { DEFAULT_DEB_PACKAGES, DEFAULT_RPM_PACKAGES, DEFAULT_SRADMIN_DIR } from '../../model/os-packages';
 import { bashText } from '../bash-text';
 import { PlanStep } from '../plan-step';
 import { ServerPlanInput } from '../server-plan-input';
 import { literal, safeName } from '../shell';
 import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
-import { DEFAULT_DEB_PACKAGES, DEFAULT_RPM_PACKAGES, DEFAULT_SRADMIN_DIR } from '../../model/os-packages';
 
 /**
  * The opt-in `prepare` step (install.prepareHost), before `install`: what the
