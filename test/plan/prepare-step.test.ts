@@ -37,7 +37,7 @@ for a in "$@"; do case $a in install|-*) ;; *) echo "$a" >> '${dir}/dpkg-db' ;; 
   stub('useradd', `echo "\${!#}" >> '${dir}/passwd-db'`);
   stub('userdel', '');
   stub('chpasswd', `cat > '${dir}/chpasswd.stdin'`);
-  stub('visudo', `f=\${!#}; grep -Eq '^[a-z_][a-z0-9_-]* ALL=/[A-Za-z0-9/._-]+$' "$f" || { echo "visudo: syntax error in $f" >&2; exit 1; }`);
+  stub('visudo', 'f=${!#}; grep -Eq \'^[a-z_][a-z0-9_-]* ALL=/[A-Za-z0-9/._-]+$\' "$f" || { echo "visudo: syntax error in $f" >&2; exit 1; }');
   stub('update-rc.d', `ln -s ../init.d/$1 '${root}/etc/rc3.d/S01'"$1"`);
   stub('service', `exec '${root}/etc/init.d/'"$1" "$2"`);
   const media = join(dir, 'media');
@@ -56,7 +56,12 @@ esac
   const sradmin = join(dir, 'SRAdmin');
   const stage = join(dir, 'stage');
   return {
-    dir, root, bin, media, sradmin, stage,
+    dir,
+    root,
+    bin,
+    media,
+    sradmin,
+    stage,
     calls: () => (existsSync(join(dir, 'calls.log')) ? readFileSync(join(dir, 'calls.log'), 'utf8').trim().split('\n') : []),
     users: () => readFileSync(join(dir, 'passwd-db'), 'utf8').trim().split('\n').filter(Boolean),
   };
@@ -97,6 +102,9 @@ function runPrepare(host: Host, options: { secret?: boolean; osPackages?: string
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/** A file's permission bits as octal text, e.g. '440'. */
+const mode = (file: string) => (statSync(file).mode % 0o1000).toString(8);
+
 const ran = (calls: string[], command: string) => calls.filter(c => c.split(' ')[0] === command);
 
 describe('prepare step script', () => {
@@ -116,15 +124,15 @@ describe('prepare step script', () => {
 
     const sudoers = join(host.root, 'etc/sudoers.d', `cdktf-spectrum-${OWNER}`);
     expect(readFileSync(sudoers, 'utf8').split('\n')).toContain(`${OWNER} ALL=${host.sradmin}/sradmin.exe`);
-    expect(statSync(sudoers).mode & 0o777).toBe(0o440);
+    expect(mode(sudoers)).toBe('440');
     expect(ran(calls, 'visudo')).toHaveLength(1);
 
     expect(readFileSync(join(host.sradmin, 'sradmin.exe'), 'utf8')).toBe(readFileSync(join(host.media, 'sdic/linux/sradmin.exe'), 'utf8'));
-    expect(statSync(join(host.sradmin, 'sradmin.exe')).mode & 0o777).toBe(0o744);
+    expect(mode(join(host.sradmin, 'sradmin.exe'))).toBe('744');
     const init = join(host.root, 'etc/init.d/sradmin');
     expect(readFileSync(init, 'utf8')).toContain(`\nSRADHOME=${host.sradmin}\n`);
     expect(readFileSync(init, 'utf8')).not.toContain('SRADHOME=/opt/CA/SRAdmin');
-    expect(statSync(init).mode & 0o777).toBe(0o500);
+    expect(mode(init)).toBe('500');
     expect(readlinkSync(join(host.root, 'etc/rc3.d/S01sradmin'))).toBe('../init.d/sradmin');
     expect(ran(calls, 'service')).toEqual(['service sradmin start']);
     expect(readFileSync(join(host.sradmin, 'state'), 'utf8').trim()).toBe('running');
