@@ -134,6 +134,7 @@ describe('prepare step script', () => {
     expect(readFileSync(init, 'utf8')).not.toContain('SRADHOME=/opt/CA/SRAdmin');
     expect(mode(init)).toBe('500');
     expect(readlinkSync(join(host.root, 'etc/rc3.d/S01sradmin'))).toBe('../init.d/sradmin');
+    expect(readlinkSync(join(host.sradmin, 'sudoers'))).toBe(join(host.root, 'etc/sudoers'));
     expect(ran(calls, 'service')).toEqual(['service sradmin start']);
     expect(readFileSync(join(host.sradmin, 'state'), 'utf8').trim()).toBe('running');
     // No temporary file left where sudo or init read.

@@ -18,8 +18,9 @@ import { checks } from '../value-checks';
  * 3. the sudoers line `<owner> ALL=<sradminDir>/sradmin.exe` as a drop-in
  *    checked by `visudo -c` before it is put in place;
  * 4. SRAdmin from the media (`sdic/linux/sradmin.exe` into sradminDir,
- *    `sdic/linux/sradmin.rc2` as /etc/init.d/sradmin with SRADHOME set),
- *    enabled and started, unless the `processd` service is there.
+ *    `sdic/linux/sradmin.rc2` as /etc/init.d/sradmin with SRADHOME set,
+ *    `<sradminDir>/sudoers` linked to /etc/sudoers), enabled and started,
+ *    unless the `processd` service is there.
  * It never touches SELinux or a firewall. `SYSTEM_ROOT` is empty: tests
  * point it at a scratch directory.
  */
@@ -151,6 +152,11 @@ else
   STAMP=$(date -u +%Y%m%dT%H%M%SZ)
   NEW_FILES=no
   mkdir -p -- "$SRADMIN_DIR"
+  # The playbook links sudoers into SRAdmin's directory, where SRAdmin reads it.
+  if [ "$(readlink -- "$SRADMIN_DIR/sudoers" || true)" != "$SYSTEM_ROOT/etc/sudoers" ]; then
+    ln -sfn -- "$SYSTEM_ROOT/etc/sudoers" "$SRADMIN_DIR/sudoers"
+    changed "linked $SRADMIN_DIR/sudoers to /etc/sudoers"
+  fi
   if ! cmp -s -- "$EXE_SOURCE" "$SRADMIN_DIR/sradmin.exe"; then
     if [ -f "$SRADMIN_DIR/sradmin.exe" ]; then cp -p -- "$SRADMIN_DIR/sradmin.exe" "$SRADMIN_DIR/sradmin.exe.cdktf-spectrum-$STAMP.bak"; fi
     install -m 0744 -- "$EXE_SOURCE" "$SRADMIN_DIR/.sradmin.exe.new"
