@@ -173,6 +173,8 @@ function stepEffects(steps: readonly string[], landscape: LandscapeNode | undefi
     transfer: 'the savefile is copied to the secondary again',
     load: 'the secondary is stopped, its database saved aside and reloaded from the primary\'s savefile',
     deregister: 'the primary\'s landscape map is reconciled with the code\'s secondaries',
+    prepare: 'host preparation checks OS packages, owner, sudoers and SRAdmin again and changes only what differs',
+    webserver: 'OneClick\'s web server is restarted',
   };
   return steps.map(step => effects[step] ?? `${step} runs again`).join('; ');
 }
