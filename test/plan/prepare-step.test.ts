@@ -5,7 +5,9 @@ import { join } from 'path';
 import { SshTarget } from '../../lib/plan/plan-step';
 import { ServerPlanInput } from '../../lib/plan/server-plan-input';
 import { literal } from '../../lib/plan/shell';
+import { predicateDefinitions } from '../../lib/plan/script-predicates';
 import { prepareStep } from '../../lib/plan/steps/prepare-step';
+import { checks } from '../../lib/plan/value-checks';
 import { webServerStep } from '../../lib/plan/steps/webserver-step';
 
 const target: SshTarget = { host: literal('h1'), user: literal('root'), port: literal('22'), agent: false, timeout: '5m' };
@@ -259,5 +261,17 @@ describe('webserver step script', () => {
     const result = spawnSync('bash', ['-c', step.script], { encoding: 'utf8' });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('OneClick is not installed');
+  });
+});
+
+describe('osPackage value kind', () => {
+  test('the bash predicate accepts exactly what the synth-time predicate accepts', () => {
+    const corpus = ['ksh', 'libxcrypt.i686', 'libstdc++', 'perl-LWP-Protocol-https', 'x', '0ad', 'a'.repeat(128), 'a'.repeat(129),
+      '', '-y', '--force', 'a b', 'a;b', 'a\nb', '$(x)', 'a/b', '.hidden', '_x', 'pkg:1'];
+    const script = [predicateDefinitions([checks.osPackage.bashPredicate]),
+      'while IFS= read -r -d "" v; do if is_os_package "$v"; then echo yes; else echo no; fi; done'].join('\n');
+    const result = spawnSync('bash', ['-c', script], { input: corpus.map(v => `${v}\0`).join(''), encoding: 'utf8' });
+    expect(result.stdout.trim().split('\n')).toEqual(corpus.map(v => (checks.osPackage.test(v) ? 'yes' : 'no')));
+    expect(corpus.filter(v => checks.osPackage.test(v))).toEqual(['ksh', 'libxcrypt.i686', 'libstdc++', 'perl-LWP-Protocol-https', 'x', '0ad', 'a'.repeat(128)]);
   });
 });
