@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlink
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { SshTarget } from '../../lib/plan/plan-step';
+import { predicateDefinitions } from '../../lib/plan/script-predicates';
 import { ServerPlanInput } from '../../lib/plan/server-plan-input';
 import { literal } from '../../lib/plan/shell';
-import { predicateDefinitions } from '../../lib/plan/script-predicates';
 import { prepareStep } from '../../lib/plan/steps/prepare-step';
-import { checks } from '../../lib/plan/value-checks';
 import { webServerStep } from '../../lib/plan/steps/webserver-step';
+import { checks } from '../../lib/plan/value-checks';
 
 const target: SshTarget = { host: literal('h1'), user: literal('root'), port: literal('22'), agent: false, timeout: '5m' };
 const PASSWORD = 'pw with spaces $(touch /tmp/x) ;';
