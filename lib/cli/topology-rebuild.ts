@@ -135,7 +135,7 @@ class FieldReader {
       version: this.optionalString(o.version, `${at}/version`),
       excludeParts: this.strings(o.excludeParts ?? [], `${at}/excludeParts`),
       ...(o.prepareHost === undefined ? {} : { prepareHost: this.boolean(o.prepareHost, `${at}/prepareHost`) }),
-      ...(o.osPackages === undefined ? {} : { osPackages: this.strings(o.osPackages, `${at}/osPackages`) }),
+      ...(o.osPackages === undefined ? {} : { osPackages: this.array(o.osPackages, `${at}/osPackages`).map((p, i) => this.maybeToken(p, `${at}/osPackages/${i}`)) }),
       ...(o.sradminDir === undefined ? {} : { sradminDir: this.maybeToken(o.sradminDir, `${at}/sradminDir`) }),
     };
   }

@@ -41,7 +41,7 @@ export function installInputOf(install: SpectrumInstallOptions): InstallInput {
     excludeParts: install.excludeParts ?? [],
     ...(install.prepareHost ? {
       prepareHost: true,
-      osPackages: install.osPackages,
+      osPackages: install.osPackages?.map(name => valueOf(name)),
       sradminDir: valueOf(install.sradminDir ?? DEFAULT_SRADMIN_DIR),
     } : {}),
   };

@@ -55,7 +55,7 @@ export interface InstallFacts {
   /** Host preparation is asked for (`prepareHost`). */
   readonly prepareHost?: boolean;
   /** With `prepareHost`: the packages given in code (undefined: the defaults). */
-  readonly osPackages?: readonly string[];
+  readonly osPackages?: readonly MaybeToken[];
   /** With `prepareHost`: SRAdmin's directory. */
   readonly sradminDir?: MaybeToken;
 }

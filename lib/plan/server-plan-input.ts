@@ -12,7 +12,7 @@ export interface InstallInput {
   /** Host preparation (the `prepare` step) is asked for. */
   readonly prepareHost?: boolean;
   /** OS packages to make sure of; undefined: the default list of the host's family. */
-  readonly osPackages?: readonly string[];
+  readonly osPackages?: readonly ShellValue[];
   /** SRAdmin's directory (`SRADHOME`). */
   readonly sradminDir?: ShellValue;
 }

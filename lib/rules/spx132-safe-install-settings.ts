@@ -28,9 +28,9 @@ const CHECKS: ReadonlyArray<(install: InstallFacts) => Problem | undefined> = [
     ? { message: `SRAdmin directory (sradminDir) ${quote(install.sradminDir.text)} is not an absolute path of safe characters`, fix: PATH_FIX }
     : undefined),
   install => {
-    const bad = (install.osPackages ?? []).find(name => !isOsPackageName(name));
+    const bad = (install.osPackages ?? []).find(name => !name.isToken && !isOsPackageName(name.text));
     return bad === undefined ? undefined : {
-      message: `OS package ${quote(bad)} (osPackages) is not a package name`,
+      message: `OS package ${quote(bad.text)} (osPackages) is not a package name`,
       fix: 'use package names as the package manager spells them: a letter or digit, then letters, digits, ".", "_", "+" or "-" (e.g. ksh, libxcrypt.i686)',
     };
   },

@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { DistributedLandscape, FaultTolerantLandscape, LandscapeHandle, PlanResource, SpectrumInstallOptions } from '../../lib';
 import { address, HOST_KEY, scriptOf, secrets, step, stepsOf, synthStack, triggersOf } from '../support/synth';
 
@@ -45,6 +45,17 @@ describe('host preparation (install.prepareHost)', () => {
     const b = synthStack(stack => pair(stack, { prepareHost: true, osPackages: ['ksh', 'libaio'] }));
     expect(triggersOf(step(a, 'east/primary/prepare'))).not.toEqual(triggersOf(step(b, 'east/primary/prepare')));
     expect(triggersOf(step(a, 'east/primary/install'))).toEqual(triggersOf(step(b, 'east/primary/install')));
+  });
+
+  test('a package list from Terraform (a token) reaches the script as base64 and is checked there, not at synth', () => {
+    const json = synthStack(stack => {
+      const extra = new TerraformVariable(stack, 'extra_package', { type: 'string' }).stringValue;
+      pair(stack, { prepareHost: true, osPackages: ['ksh', extra] });
+    });
+    const script = scriptOf(step(json, 'east/primary/prepare'));
+    expect(script).toContain("DEB_PACKAGES+='ksh'");
+    expect(script).toContain("decode_value DEB_PACKAGES_PART_1 '${base64encode(var.extra_package)}'");
+    expect(script).toContain('require_lines DEB_PACKAGES_PART_1 is_os_package');
   });
 
   test('SPX132 refuses a package name that is not one and an unsafe SRAdmin directory', () => {

@@ -86,7 +86,7 @@ function input(host: Host, osPackages: string[] | undefined = ['pkg-a', 'pkg-b']
       owner: literal(OWNER),
       excludeParts: [],
       prepareHost: true,
-      osPackages,
+      osPackages: osPackages?.map(name => literal(name)),
       sradminDir: literal(host.sradmin),
     },
   };

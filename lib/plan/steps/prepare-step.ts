@@ -28,13 +28,13 @@ export function prepareStep(server: ServerPlanInput): PlanStep | undefined {
   const { install } = server;
   if (!install.prepareHost || !install.mediaPath) return undefined;
   const stage = `/tmp/cdktf-spectrum-prepare-${safeName(server.path)}`;
-  const packages = (defaults: readonly string[]) => (install.osPackages ?? defaults);
+  const packages = (defaults: readonly string[]) => (install.osPackages ?? defaults.map(name => literal(name)));
   return new StepScript('prepare')
     .input('OWNER', install.owner, checks.owner)
     .input('MEDIA', install.mediaPath, checks.path)
     .input('SRADMIN_DIR', install.sradminDir ?? literal(DEFAULT_SRADMIN_DIR), checks.path)
-    .lines('RPM_PACKAGES', packages(DEFAULT_RPM_PACKAGES).map(literal), checks.osPackage)
-    .lines('DEB_PACKAGES', packages(DEFAULT_DEB_PACKAGES).map(literal), checks.osPackage)
+    .lines('RPM_PACKAGES', packages(DEFAULT_RPM_PACKAGES), checks.osPackage)
+    .lines('DEB_PACKAGES', packages(DEFAULT_DEB_PACKAGES), checks.osPackage)
     .constant('STAGE', stage)
     .constant('SYSTEM_ROOT', '')
     .body(PREPARE_BODY)
