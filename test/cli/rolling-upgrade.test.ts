@@ -1,9 +1,12 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { CONNECTION, landscapeProps, runCli, synthApp, tempDir } from './fixtures';
 import { DistributedLandscape, FaultTolerantLandscape, PlanResource, StandbyMode } from '../../lib';
 import { REPORT_SCHEMA } from '../../lib/cli/json-report';
+import { readSynth } from '../../lib/cli/synth-reader';
+import { rebuildTopology } from '../../lib/cli/topology-rebuild';
 
 interface Release {
   version?: string;
@@ -136,5 +139,28 @@ describe('--baseline: a version or media change is a rolling upgrade', () => {
     expect(estate.upgradeOrder.map((s: any) => s.path)).not.toContain('prod/estate/east/secondary');
     expect(estate.upgradeOrder).toHaveLength(6);
     expect(report.changes.find((c: any) => c.kind === 'host-replaced').path).toBe('prod/estate/east/secondary');
+  });
+});
+
+describe('check reads the host-preparation facts back', () => {
+  test('a synth with prepareHost: check rebuilds its topology from cdktf.out (no unusable input)', async () => {
+    const out = synthApp(path.join(tempDir(), 'cdktf.out'), app => {
+      const stack = new TerraformStack(app, 'prod');
+      const password = new TerraformVariable(stack, 'owner_password', { type: 'string', sensitive: true });
+      new FaultTolerantLandscape(stack, 'east', landscapeProps('east', 0x400000, {
+        install: { mediaPath: '/mnt/spectrum', ownerPassword: password.stringValue, prepareHost: true, osPackages: ['ksh'], sradminDir: '/opt/sradmin' },
+      }));
+    });
+    const run = await runCli(['check', out, '--format', 'json'], path.dirname(out));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // The metadata holds the facts (never the password).
+    const metadata = JSON.stringify(JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'prod', 'cdk.tf.json'), 'utf8'))['//']);
+    expect(metadata).toContain('"prepareHost":true');
+    expect(metadata).toContain('"sradminDir":{"isToken":false,"text":"/opt/sradmin"}');
+    expect(metadata).toContain('"osPackages":[{"isToken":false,"text":"ksh"}]');
+    expect(metadata).not.toContain('owner_password');
+    const [east] = rebuildTopology(readSynth([out], path.dirname(out), { withResources: false }).stacks).landscapes;
+    expect(east.primary.install).toMatchObject({ prepareHost: true, osPackages: [{ text: 'ksh', isToken: false }], sradminDir: { text: '/opt/sradmin', isToken: false } });
   });
 });
