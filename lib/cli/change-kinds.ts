@@ -72,7 +72,7 @@ export const STEPS_RECREATED: ChangeKind = {
 export const ROLLING_UPGRADE: ChangeKind = {
   id: 'SPX307',
   kind: 'rolling-upgrade',
-  description: 'Baseline: the Spectrum version or media change; the servers are upgraded one step at a time (master primary, other primaries, secondaries, OneClick servers)',
+  description: 'Baseline: the Spectrum version or media change; the servers are upgraded one step at a time (master primary, other primaries and OneClick servers, secondaries)',
   severity: 'info',
 };
 

@@ -4,17 +4,20 @@ import { InstallFacts, LandscapeNode, Located, MaybeToken, OneClickNode, servers
 import { distributedLabel, distributedMembers, landscapeLabel, oneClickLabel, quote, serverLabel, shown } from '../rules/support';
 
 /**
- * Where a server comes in a rolling upgrade. Broadcom's order for
- * fault-tolerant and distributed estates (KB 144472, "upgrade best practices
- * for fault-tolerant deployments"): the master primary first, then every
- * other primary, then the secondaries, so that users keep working on a
- * secondary while its primary is upgraded; OneClick servers last, once the
- * SpectroSERVERs they talk to run the new release.
+ * Where a server comes in a rolling upgrade, in the plan's order (Broadcom's
+ * for fault-tolerant and distributed estates, KB 144472 and the 9.4.4
+ * "upgrade best practices for fault-tolerant deployments" page): the master
+ * primary first, then every other primary, so that users keep working on a
+ * secondary while its primary is upgraded, then the secondaries. OneClick
+ * servers of a distributed landscape are upgraded beside the other primaries
+ * (once their main location server, the master primary, runs the new
+ * release; before the secondaries); those of a fault-tolerant landscape of
+ * its own beside its secondaries, after its primary.
  */
 export type UpgradePhase = 'master-primary' | 'primary' | 'secondary' | 'oneclick';
 
 /** The phases in the order the plan runs them. */
-export const UPGRADE_PHASES: readonly UpgradePhase[] = ['master-primary', 'primary', 'secondary', 'oneclick'];
+export const UPGRADE_PHASES: readonly UpgradePhase[] = ['master-primary', 'primary', 'oneclick', 'secondary'];
 
 /** How a step of the order is named: one server, several. */
 const PHASE_LABEL: { readonly [phase in UpgradePhase]: readonly [string, string] } = {
@@ -91,9 +94,11 @@ export function rollingUpgrades(baseline: Topology, current: Topology, replacedO
   }
   const oneClicksOf = new Map<string, OneClickNode[]>();
   for (const oneClick of current.oneClicks) {
-    if (grouped.has(oneClick) || oneClick.distributed === undefined) continue;
-    const list = oneClicksOf.get(oneClick.distributed);
-    if (list) list.push(oneClick); else oneClicksOf.set(oneClick.distributed, [oneClick]);
+    if (grouped.has(oneClick)) continue;
+    // A fault-tolerant landscape's OneClick server is its child (addOneClickServer).
+    const landscapePath = oneClick.distributed ?? oneClick.path.slice(0, Math.max(0, oneClick.path.lastIndexOf('/')));
+    const list = oneClicksOf.get(landscapePath);
+    if (list) list.push(oneClick); else oneClicksOf.set(landscapePath, [oneClick]);
   }
   for (const landscape of current.landscapes) {
     if (grouped.has(landscape)) continue;
@@ -134,15 +139,18 @@ function upgradeUnit(landscapes: readonly LandscapeNode[], master: LandscapeNode
   for (const landscape of landscapes) for (const secondary of landscape.secondaries) add('secondary', secondary, landscape);
   for (const oneClick of oneClicks) add('oneclick', oneClick);
 
+  // Rank of each phase: OneClick after its main location server, beside the
+  // other primaries in a distributed landscape, beside the secondaries of a
+  // landscape of its own. Ranks without servers are skipped.
+  const rank: { readonly [phase in UpgradePhase]: number } = {
+    'master-primary': 1, 'primary': 2, 'oneclick': master ? 2 : 3, 'secondary': 3,
+  };
+  const ranks = [...new Set(UPGRADE_PHASES.filter(p => byPhase.has(p)).map(p => rank[p]))].sort((a, b) => a - b);
   const steps: UpgradeStep[] = [];
-  let position = 0;
   for (const phase of UPGRADE_PHASES) {
-    const list = byPhase.get(phase);
-    if (!list) continue;
-    position++;
-    for (const step of list) steps.push({ position, ...step });
+    for (const step of byPhase.get(phase) ?? []) steps.push({ position: ranks.indexOf(rank[phase]) + 1, ...step });
   }
-  return steps;
+  return steps.sort((a, b) => a.position - b.position);
 }
 
 function rollingUpgrade(element: Located, label: string, steps: readonly UpgradeStep[], replacedOf: ReplacedOf): Change {
@@ -151,7 +159,9 @@ function rollingUpgrade(element: Located, label: string, steps: readonly Upgrade
   const order: string[] = [];
   for (let position = 1; position <= steps[steps.length - 1].position; position++) {
     const here = steps.filter(s => s.position === position);
-    order.push(`${position}. ${PHASE_LABEL[here[0].phase][here.length === 1 ? 0 : 1]} ${here.map(s => `${quote(s.path)} on ${shown(s.host)}`).join(', ')}`);
+    const groups = UPGRADE_PHASES.map(phase => here.filter(s => s.phase === phase)).filter(group => group.length > 0);
+    order.push(`${position}. ${groups.map(group => `${PHASE_LABEL[group[0].phase][group.length === 1 ? 0 : 1]} `
+      + group.map(s => `${quote(s.path)} on ${shown(s.host)}`).join(', ')).join(' and ')}`);
   }
   const hasOneClick = steps.some(s => s.phase === 'oneclick');
   const hasSecondary = steps.some(s => s.phase === 'secondary');

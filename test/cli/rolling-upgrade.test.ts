@@ -59,7 +59,7 @@ describe('--baseline: a version or media change is a rolling upgrade', () => {
     expect(report.changes).toEqual([]);
   });
 
-  test('a version change: one rolling upgrade per distributed landscape, in Broadcom\'s order, and a warning for the landscape without secondary', async () => {
+  test('a version change: one rolling upgrade per distributed landscape, in the plan\'s order, and a warning for the landscape without secondary', async () => {
     const run = await compare(base, synthRelease({ version: '10.4.2' }));
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -75,13 +75,14 @@ describe('--baseline: a version or media change is a rolling upgrade', () => {
       [1, 'master-primary', 'prod/estate/master/primary', 'mls-1.example.net', 'prod/estate/master'],
       [2, 'primary', 'prod/estate/east/primary', 'east-1.example.net', 'prod/estate/east'],
       [2, 'primary', 'prod/estate/west/primary', 'west-1.example.net', 'prod/estate/west'],
+      [2, 'oneclick', 'prod/estate/console', 'console.example.net', null],
       [3, 'secondary', 'prod/estate/master/secondary', 'mls-2.example.net', 'prod/estate/master'],
       [3, 'secondary', 'prod/estate/east/secondary', 'east-2.example.net', 'prod/estate/east'],
       [3, 'secondary', 'prod/estate/west/secondary', 'west-2.example.net', 'prod/estate/west'],
-      [4, 'oneclick', 'prod/estate/console', 'console.example.net', null],
     ]);
     expect(estate.effect).toContain("1. master primary 'prod/estate/master/primary' on 'mls-1.example.net'; "
-      + "2. primaries 'prod/estate/east/primary' on 'east-1.example.net', 'prod/estate/west/primary' on 'west-1.example.net'; 3. secondaries");
+      + "2. primaries 'prod/estate/east/primary' on 'east-1.example.net', 'prod/estate/west/primary' on 'west-1.example.net' "
+      + "and OneClick server 'prod/estate/console' on 'console.example.net'; 3. secondaries");
     expect(estate.effect).toContain('(KB 192703)');
     // The install steps hold the version: Terraform replaces them (and what follows them).
     expect(estate.replaced.length).toBeGreaterThanOrEqual(7);
@@ -116,13 +117,31 @@ describe('--baseline: a version or media change is a rolling upgrade', () => {
       '      1.    master primary  prod/estate/master/primary    mls-1.example.net    10.4.1 -> 10.4.2',
       '      2.    primary         prod/estate/east/primary      east-1.example.net   10.4.1 -> 10.4.2',
       '      2.    primary         prod/estate/west/primary      west-1.example.net   10.4.1 -> 10.4.2',
+      '      2.    OneClick        prod/estate/console           console.example.net  10.4.1 -> 10.4.2',
       '      3.    secondary       prod/estate/master/secondary  mls-2.example.net    10.4.1 -> 10.4.2',
       '      3.    secondary       prod/estate/east/secondary    east-2.example.net   10.4.1 -> 10.4.2',
       '      3.    secondary       prod/estate/west/secondary    west-2.example.net   10.4.1 -> 10.4.2',
-      '      4.    OneClick        prod/estate/console           console.example.net  10.4.1 -> 10.4.2',
     ].join('\n'));
     expect(text).toMatch(/^warning SPX308 {2}stack prod {2}prod\/solo\n {2}landscape 'solo' \(0x500000\): upgraded from 10\.4\.1 to 10\.4\.2 without a secondary/m);
     expect(text).toContain('  SPX308 upgrade-without-standby  prod/solo  10.4.1 -> 10.4.2');
+  });
+
+  test('a fault-tolerant landscape of its own: primary, then its secondaries and OneClick servers side by side', async () => {
+    const synth = (version: string) => synthApp(path.join(tempDir(), 'cdktf.out'), app => {
+      const stack = new TerraformStack(app, 'prod');
+      const password = new TerraformVariable(stack, 'owner_password', { type: 'string', sensitive: true });
+      const east = new FaultTolerantLandscape(stack, 'east', landscapeProps('east', 0x400000, {
+        install: { mediaPath: '/mnt/spectrum', version, ownerPassword: password.stringValue },
+      }));
+      east.addOneClickServer('console', { host: 'console.example.net', connection: CONNECTION });
+    });
+    const report = JSON.parse((await compare(synth('10.4.1'), synth('10.4.2'))).stdout);
+    expect(report.changes.map((c: any) => [c.kind, c.path])).toEqual([['rolling-upgrade', 'prod/east']]);
+    expect(report.changes[0].upgradeOrder.map((s: any) => [s.position, s.phase, s.path])).toEqual([
+      [1, 'primary', 'prod/east/primary'],
+      [2, 'oneclick', 'prod/east/console'],
+      [2, 'secondary', 'prod/east/secondary'],
+    ]);
   });
 
   test('new media without a version: the media path is the release', async () => {
