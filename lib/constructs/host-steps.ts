@@ -28,28 +28,30 @@ export function releaseStepsOf(steps: { readonly [kind: string]: TerraformResour
 }
 
 /**
- * The `webserver` step of a OneClick server: after its install, and after
- * the release steps of the primaries it serves (`primaries`, read at synth
- * time: landscapes may be added after the OneClick server). Their ids go
- * into its trigger, so the web server restarts once when any of them runs
- * again (an upgrade). Primaries in other stacks are left out: Terraform
- * cannot order or reference across stacks.
+ * The `webserver` step of a OneClick server: after its own install (and
+ * upgrade) steps, `oneClick`, and after the release steps of the primaries
+ * it serves, `primaries`; both read at synth time (landscapes may be added
+ * after the OneClick server). All their ids go into its trigger, so the web
+ * server restarts once when any of them runs again (an upgrade). Primaries
+ * in other stacks are left out: Terraform cannot order or reference across
+ * stacks.
  */
-export function emitWebServerStep(scope: Construct, input: ServerPlanInput, resource: PlanResource, install: TerraformResource,
-  primaries: () => readonly TerraformResource[]): TerraformResource | undefined {
+export function emitWebServerStep(scope: Construct, input: ServerPlanInput, resource: PlanResource,
+  oneClick: () => readonly (TerraformResource | undefined)[], primaries: () => readonly TerraformResource[]): TerraformResource | undefined {
   const step = webServerStep(input);
   if (!step) return undefined;
-  // depends_on is written lazily below (install and primaries together): an
-  // override cannot extend a depends_on list that emitStep already wrote.
-  const webserver = emitStep(scope, step, { resource, after: [], chain: { install } });
+  // depends_on and the chained ids are written lazily below: an override
+  // cannot extend a depends_on list that emitStep already wrote.
+  const webserver = emitStep(scope, step, { resource, after: [] });
   const stack = TerraformStack.of(scope);
+  const own = () => oneClick().filter((s): s is TerraformResource => s !== undefined);
   const sameStack = () => primaries().filter(p => TerraformStack.of(p) === stack);
   const triggers = resource === PlanResource.TERRAFORM_DATA ? 'triggers_replace' : 'triggers';
-  webserver.addOverride(`${triggers}.after_primaries`, Lazy.stringValue({
-    produce: () => sameStack().map(p => p.getStringAttribute('id')).join(','),
-  }));
+  const ids = (steps: readonly TerraformResource[]) => steps.map(p => p.getStringAttribute('id')).join(',');
+  webserver.addOverride(`${triggers}.after_oneclick`, Lazy.stringValue({ produce: () => ids(own()) }));
+  webserver.addOverride(`${triggers}.after_primaries`, Lazy.stringValue({ produce: () => ids(sameStack()) }));
   webserver.addOverride('depends_on', Lazy.listValue({
-    produce: () => [install, ...sameStack()].map(r => `${r.terraformResourceType}.${r.friendlyUniqueId}`),
+    produce: () => [...own(), ...sameStack()].map(r => `${r.terraformResourceType}.${r.friendlyUniqueId}`),
   }));
   return webserver;
 }

@@ -61,7 +61,9 @@ export class OneClickServer extends Construct {
     const step = installStep(input, 'oneclick');
     if (step) {
       this.installStep = emitStep(this, step, { resource, after: emitPrepareStep(this, input, resource, this.context.after) });
-      this.webServerStep = emitWebServerStep(this, input, resource, this.installStep, this.context.primaryReleaseSteps ?? (() => []));
+      // OneClick's own release steps (install; with rolling upgrades also its upgrade step), read at synth time.
+      const ownReleaseSteps = () => [this.installStep];
+      this.webServerStep = emitWebServerStep(this, input, resource, ownReleaseSteps, this.context.primaryReleaseSteps ?? (() => []));
     }
     SpectrumRegistry.of(this).addOneClick(this);
     new TopologyMetadata(this, 'topology', () => ({ oneClicks: { [this.node.path]: this._toOneClickNode() } }));

@@ -88,7 +88,7 @@ describe('OneClick web server step', () => {
     const primaries = ['estate/master/primary/install', 'estate/east/primary/install', 'estate/west/primary/install'].map(p => step(json, p));
     expect(webserver.body.depends_on).toEqual([address(step(json, 'estate/console/install')), ...primaries.map(address)]);
     const triggers = triggersOf(webserver);
-    expect(triggers.after_install).toBe(`\${${address(step(json, 'estate/console/install'))}.id}`);
+    expect(triggers.after_oneclick).toBe(`\${${address(step(json, 'estate/console/install'))}.id}`);
     expect(triggers.after_primaries).toBe(primaries.map(p => `\${${address(p)}.id}`).join(','));
     // Secondaries do not restart the web server.
     expect(triggers.after_primaries).not.toContain('secondary');
