@@ -9,7 +9,7 @@ function pair(stack: TerraformStack, install: Partial<SpectrumInstallOptions> = 
     primary: { host: 'ss-east-1' },
     secondaries: [{ host: 'ss-east-2' }],
     install: { mediaPath: '/mnt/spectrum', ownerPassword: password, version: '10.4.1', ...install },
-    connection: { privateKey: key, hostKey: HOST_KEY },
+    connection: { privateKey: key, privateKeyFile: '/home/ci/.ssh/id_ed25519', hostKey: HOST_KEY },
     planResource: resource,
   });
 }
@@ -73,7 +73,7 @@ describe('OneClick web server step', () => {
     const dss = new DistributedLandscape(stack, 'estate', {
       master: { handle: LandscapeHandle.of(0x100000), primary: { host: 'm-1' }, secondaries: [{ host: 'm-2' }] },
       install: { mediaPath: '/mnt/spectrum', ownerPassword: password },
-      connection: { privateKey: key, hostKey: HOST_KEY },
+      connection: { privateKey: key, privateKeyFile: '/home/ci/.ssh/id_ed25519', hostKey: HOST_KEY },
       planResource: PlanResource.TERRAFORM_DATA,
     });
     // The OneClick server comes first: landscapes added after it count too.
