@@ -10,7 +10,7 @@ import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from '
 import { SpectroServer } from './spectro-server';
 import { SpectrumRegistry } from './spectrum-registry';
 import { emitMarker, emitStep } from './step-emitter';
-import { valueOf } from './token-values';
+import { optionalValueOf, valueOf } from './token-values';
 import { TopologyMetadata } from './topology-metadata';
 import { BackupMethod } from '../model/backup-method';
 import { LandscapeHandle } from '../model/landscape-handle';
@@ -200,6 +200,7 @@ export class FaultTolerantLandscape extends Construct {
       standbyMode: this.standbyMode,
       backup: this.props.backup ?? BackupMethod.SSDBSAVE,
       hasBackupCommand: this.props.backupCommand !== undefined && this.props.backupCommand !== '',
+      backupCommand: optionalValueOf(this.props.backupCommand),
       install: installFactsOf(this.install),
       distributed: this.context.distributedPath,
       isMaster: this.context.isMaster,

@@ -1,3 +1,4 @@
+import { Fn, Token } from './cdktf-bridge';
 import { DEFAULTS } from './defaults';
 import { isLiteral, optionalValueOf, valueOf } from './token-values';
 import { SpectrumInstallOptions } from '../model/spectrum-install-options';
@@ -8,14 +9,53 @@ import { InstallInput } from '../plan/server-plan-input';
 
 /** What the rules need to know about a merged connection (no secret values). */
 export function connectionFactsOf(connection: SshConnectionOptions): ConnectionFacts {
+  const user = connection.user ?? DEFAULTS.user;
+  const port = connection.port ?? DEFAULTS.port;
+  const hostKey = trimmedLiteral(connection.hostKey);
+  const bastionHostKey = trimmedLiteral(connection.bastionHostKey);
   return {
-    user: connection.user ?? DEFAULTS.user,
-    port: connection.port ?? DEFAULTS.port,
-    hasHostKey: connection.hostKey !== undefined && connection.hostKey !== '',
+    user,
+    port,
+    hasHostKey: hostKey !== undefined,
     privateKeyIsLiteral: isLiteral(connection.privateKey),
     bastionHost: optionalValueOf(connection.bastionHost),
-    bastionHasHostKey: connection.bastionHostKey !== undefined && connection.bastionHostKey !== '',
+    bastionHasHostKey: bastionHostKey !== undefined,
+    userValue: valueOf(user),
+    portValue: valueOf(port),
+    bastionUser: optionalValueOf(connection.bastionUser),
+    bastionPort: optionalValueOf(connection.bastionPort),
+    privateKeyFile: optionalValueOf(connection.privateKeyFile),
+    hostKey: optionalValueOf(hostKey),
+    bastionHostKey: optionalValueOf(bastionHostKey),
   };
+}
+
+/**
+ * A literal host key without surrounding whitespace, as read from a `.pub`
+ * file (which ends in a newline), undefined when nothing is left; a token as
+ * it is (the plan trims it with Terraform's `trimspace()`, see hostKeyOf).
+ */
+function trimmedLiteral(key: string | undefined): string | undefined {
+  if (key === undefined || Token.isUnresolved(key)) return key;
+  const trimmed = key.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** A host key as the plan uses it: a literal trimmed, a token through Terraform's `trimspace()`. */
+function hostKeyOf(key: string | undefined): string | undefined {
+  if (key === undefined || !Token.isUnresolved(key)) return trimmedLiteral(key);
+  return Fn.trimspace(key);
+}
+
+/**
+ * A private key file path as the plan uses it: `~/...` (or a token, which
+ * may hold one) through Terraform's `pathexpand()`, so the connection's
+ * `file()` and the scripts get the same absolute path; an absolute literal
+ * as it is.
+ */
+function keyFileOf(path: string | undefined): string | undefined {
+  if (path === undefined || (!Token.isUnresolved(path) && !path.startsWith('~'))) return path;
+  return Fn.pathexpand(path);
 }
 
 /** What the rules need to know about merged install settings (no password): the plan's view, defaults applied once. */
@@ -44,13 +84,13 @@ export function sshTargetOf(host: string, connection: SshConnectionOptions): Ssh
     user: valueOf(connection.user ?? DEFAULTS.user),
     port: valueOf(port),
     privateKey: connection.privateKey,
-    privateKeyFile: optionalValueOf(connection.privateKeyFile),
+    privateKeyFile: optionalValueOf(keyFileOf(connection.privateKeyFile)),
     agent: connection.agent ?? false,
-    hostKey: optionalValueOf(connection.hostKey),
+    hostKey: optionalValueOf(hostKeyOf(connection.hostKey)),
     bastionHost: optionalValueOf(connection.bastionHost),
     bastionUser: optionalValueOf(connection.bastionUser),
     bastionPort: optionalValueOf(connection.bastionPort),
-    bastionHostKey: optionalValueOf(connection.bastionHostKey),
+    bastionHostKey: optionalValueOf(hostKeyOf(connection.bastionHostKey)),
     timeout: connection.timeout ?? DEFAULTS.timeout,
   };
 }

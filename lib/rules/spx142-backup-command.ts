@@ -1,15 +1,19 @@
 import { findingOf, Rule } from './rule';
-import { landscapeLabel } from './support';
+import { landscapeLabel, quote } from './support';
 import { Finding } from '../model/finding';
 import { Topology } from '../model/topology';
+import { BACKUP_COMMAND, BACKUP_COMMAND_MAX_LENGTH } from '../model/value-kinds';
 
 /**
  * SPX142: `BackupMethod.COMMAND` needs `backupCommand` (error); a
- * `backupCommand` with `BackupMethod.SSDBSAVE` is ignored (warning).
+ * `backupCommand` with `BackupMethod.SSDBSAVE` is ignored (warning); a
+ * literal backup command is one line of at most 4096 bytes (the
+ * BACKUP_COMMAND value kind, which the savefile script checks too), so it
+ * cannot fail at apply after synth accepted it.
  */
 export const SPX142: Rule = {
   id: 'SPX142',
-  description: 'BackupMethod.COMMAND has a backup command; SSDBSAVE has none',
+  description: 'BackupMethod.COMMAND has a backup command of one line; SSDBSAVE has none',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];
@@ -22,6 +26,12 @@ export const SPX142: Rule = {
         findings.push(findingOf(this, landscape,
           `${landscapeLabel(landscape)}: backup method SSDBSAVE ignores the given backup command`,
           'use backup: BackupMethod.COMMAND to run the command, or remove backupCommand', 'warning'));
+      }
+      const command = landscape.backupCommand;
+      if (landscape.backup === 'COMMAND' && command && !command.isToken && command.text !== '' && !BACKUP_COMMAND.test(command.text)) {
+        findings.push(findingOf(this, landscape,
+          `${landscapeLabel(landscape)}: backup command ${quote(command.text)} is not ${BACKUP_COMMAND.description}`,
+          `write the backup command on one line of at most ${BACKUP_COMMAND_MAX_LENGTH} bytes: join commands with ';' or '&&', or put them in a script on the primary and run that`));
       }
     }
     return findings;
