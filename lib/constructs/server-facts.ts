@@ -1,6 +1,6 @@
 import { Fn, Token } from './cdktf-bridge';
 import { DEFAULTS } from './defaults';
-import { isLiteral, optionalValueOf, valueOf } from './token-values';
+import { factOf, isLiteral, optionalValueOf, valueOf } from './token-values';
 import { SpectrumInstallOptions } from '../model/spectrum-install-options';
 import { SshConnectionOptions } from '../model/ssh-connection-options';
 import { ConnectionFacts, InstallFacts } from '../model/topology';
@@ -20,13 +20,13 @@ export function connectionFactsOf(connection: SshConnectionOptions): ConnectionF
     privateKeyIsLiteral: isLiteral(connection.privateKey),
     bastionHost: optionalValueOf(connection.bastionHost),
     bastionHasHostKey: bastionHostKey !== undefined,
-    userValue: valueOf(user),
-    portValue: valueOf(port),
-    bastionUser: optionalValueOf(connection.bastionUser),
-    bastionPort: optionalValueOf(connection.bastionPort),
-    privateKeyFile: optionalValueOf(connection.privateKeyFile),
-    hostKey: optionalValueOf(hostKey),
-    bastionHostKey: optionalValueOf(bastionHostKey),
+    userValue: factOf(user),
+    portValue: factOf(port),
+    bastionUser: factOf(connection.bastionUser),
+    bastionPort: factOf(connection.bastionPort),
+    privateKeyFile: factOf(connection.privateKeyFile),
+    hostKey: factOf(hostKey),
+    bastionHostKey: factOf(bastionHostKey),
   };
 }
 

@@ -70,3 +70,13 @@ describe('connection values: synth accepts what the scripts accept, normalised a
     expect(connection.private_key).toBe('${file(pathexpand(var.key_file))}');
   });
 });
+
+describe('token ports', () => {
+  test('a token bastion port reaches the connection as the variable, not NaN', () => {
+    const json = synthStack(stack => {
+      const port = new TerraformVariable(stack, 'bastion_port', { type: 'number' });
+      new FaultTolerantLandscape(stack, 'east', props({ connection: { hostKey: HOST_KEY, bastionHost: 'jump', bastionHostKey: HOST_KEY, bastionPort: port.numberValue } }));
+    });
+    expect(step(json, 'east/primary/hostrc').body.connection.bastion_port).toBe('${var.bastion_port}');
+  });
+});

@@ -5,6 +5,7 @@ import {
   MAX_PRECEDENCE, PORT, PRECEDENCE, PRIVATE_KEY_FILE, SSH_USER, VALUE_KINDS, ValueKind, VERSION, VNMRC_KEY, VNMRC_VALUE,
 } from '../../lib/model/value-kinds';
 import { predicateDefinitions, SCRIPT_PREDICATES } from '../../lib/plan/script-predicates';
+import { checks } from '../../lib/plan/value-checks';
 
 /** Real keys (generated for this test, never used anywhere). */
 const ED25519 = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINCHQviGgmLETRZior6p/zUDh59VXQW5wyFEutIIGIhS';
@@ -272,5 +273,30 @@ describe('value kinds: one predicate, in TypeScript and in bash', () => {
       blob.write(type, 4);
       expect(prefix).toBe(blob.subarray(0, Math.floor(blob.length / 3) * 3).toString('base64'));
     }
+  });
+
+  describe('the kinds the steps declare their script variables with (lib/plan/value-checks.ts)', () => {
+    const PLAN_VALUES = [
+      'save/0x400000.SSdb', 'a/../b', '../a', 'a//b', '/abs', 'yes', 'no', 'YES', '0x400000 20', '0x400000  20', '0x400000 0', '0x400000 20 x',
+      '0x0400000 20', ' 0x400000 20', '0x400000\n20', '0x400000 1000000000',
+    ];
+    test.each(Object.entries(checks))('%s: bash decides exactly as TypeScript', (_name, kind) => {
+      const values = [...new Set([...PLAN_VALUES, ...HOSTILE, ...ALL_VALUES, ...fuzz('0x4 /.a\n', 200)])].filter(v => !v.includes('\0'));
+      const bash = bashDecides(kind, values);
+      const disagreements = values.map((value, i) => ({ value: shortened(value), ts: kind.test(value), bash: bash[i] })).filter(d => d.ts !== d.bash);
+      expect(disagreements).toEqual([]);
+    });
+
+    test('user values are checked with the kinds the rules use; an unset optional value is empty', () => {
+      expect(checks.host.test('999.1.1.1')).toBe(false);
+      expect(checks.sshUser.test('svc.deploy')).toBe(true);
+      expect(checks.owner.test('svc.deploy')).toBe(false);
+      expect(checks.precedence.test('1000000000')).toBe(false);
+      expect(checks.hostKeyOrEmpty.test('')).toBe(true);
+      expect(checks.hostKeyOrEmpty.test('ssh-ed25519 AAAAC3Nza...')).toBe(false);
+      expect(checks.privateKeyFileOrEmpty.test('~/.ssh/id_ed25519')).toBe(true);
+      expect(checks.backupCommandOrEmpty.test('a\nb')).toBe(false);
+      expect(checks.host.description).toBe('a host name or IP address (SPX120)');
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { PlanStep } from '../plan-step';
 import { savefileBase, SAVEFILE_DIR } from '../savefile-paths';
 import { ServerPlanInput } from '../server-plan-input';
-import { literal } from '../shell';
+import { literal, ShellValue } from '../shell';
 import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
@@ -12,11 +12,11 @@ import { checks } from '../value-checks';
  * the script prelude) or by the user's backup command. The previous savefile is
  * kept as `.previous`.
  */
-export function savefileStep(primary: ServerPlanInput, backupCommand: string | undefined): PlanStep {
+export function savefileStep(primary: ServerPlanInput, backupCommand: ShellValue | undefined): PlanStep {
   return new StepScript('savefile')
     .input('SPECROOT', primary.install.installDir, checks.path)
     .input('OWNER', primary.install.owner, checks.owner)
-    .input('BACKUP_COMMAND', literal(backupCommand ?? ''), checks.singleLine)
+    .input('BACKUP_COMMAND', backupCommand ?? literal(''), checks.backupCommandOrEmpty)
     .input('SAVE_BASE', literal(savefileBase(primary.handle)), checks.relativePath)
     .constant('SAVE_DIR', SAVEFILE_DIR)
     .body(String.raw`require_specroot

@@ -13,12 +13,12 @@ function declarePeer(script: StepScript, prefix: 'P' | 'S', target: SshTarget): 
   const empty = literal('');
   script
     .input(`${prefix}_HOST`, target.host, checks.host)
-    .input(`${prefix}_USER`, target.user, checks.owner)
+    .input(`${prefix}_USER`, target.user, checks.sshUser)
     .input(`${prefix}_PORT`, target.port, checks.port)
     .input(`${prefix}_HOST_KEY`, target.hostKey ?? empty, checks.hostKeyOrEmpty)
-    .input(`${prefix}_KEY_FILE`, target.privateKeyFile ?? empty, checks.pathOrEmpty)
+    .input(`${prefix}_KEY_FILE`, target.privateKeyFile ?? empty, checks.privateKeyFileOrEmpty)
     .input(`${prefix}_BASTION`, target.bastionHost ?? empty, checks.hostOrEmpty)
-    .input(`${prefix}_BASTION_USER`, target.bastionUser ?? target.user, checks.owner)
+    .input(`${prefix}_BASTION_USER`, target.bastionUser ?? target.user, checks.sshUser)
     .input(`${prefix}_BASTION_PORT`, target.bastionPort ?? target.port, checks.port)
     .input(`${prefix}_BASTION_HOST_KEY`, target.bastionHostKey ?? empty, checks.hostKeyOrEmpty);
 }
