@@ -56,10 +56,14 @@ describe('steps check user values with the kinds the rules use', () => {
     expect(script).toContain('require_value P_USER is_ssh_user ');
   });
 
-  test('a token backup command is decoded and must be one line; a literal one of several lines is refused', () => {
-    const viaToken = savefileStep(server('a'), token('x')).script;
-    expect(viaToken).toContain('require_value BACKUP_COMMAND is_backup_command_or_empty ');
+  test('a token backup command never reaches the script: the step refuses to run; a literal one of several lines is refused', () => {
+    const viaToken = savefileStep(server('a'), token('touch /tmp/x')).script;
+    expect(viaToken).not.toContain(Buffer.from('touch /tmp/x').toString('base64'));
+    const result = run(viaToken);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('a backup command must be a literal string in the code (SPX142)');
     expect(savefileStep(server('a'), literal('a\nb')).script).toContain('\'BACKUP_COMMAND\' \'values must be single-line\'');
+    expect(savefileStep(server('a'), literal('/opt/backup/run "$SPECTRUM_SAVEFILE"')).script).toContain('BACKUP_COMMAND=\'/opt/backup/run "$SPECTRUM_SAVEFILE"\'');
   });
 });
 

@@ -21,12 +21,16 @@ describe('SPX142 backup command', () => {
     });
   });
 
-  test('a one-line command passes; a token is checked by the script', () => {
-    const t = topology()
-      .landscape('east', { backup: 'COMMAND', backupCommand: '/opt/backup/online-backup --to "$SPECTRUM_SAVEFILE" && sync' })
-      .landscape('west', { backup: 'COMMAND', backupCommand: tok('var.backup') })
-      .build();
+  test('a one-line literal command passes', () => {
+    const t = topology().landscape('east', { backup: 'COMMAND', backupCommand: '/opt/backup/online-backup --to "$SPECTRUM_SAVEFILE" && sync' }).build();
     expect(SPX142.check(t)).toEqual([]);
+  });
+
+  test('a command from a token (a variable) is an error: it is code', () => {
+    const t = topology().landscape('west', { backup: 'COMMAND', backupCommand: tok('var.backup') }).build();
+    expectFinding(single(SPX142.check(t)), SPX142, {
+      severity: 'error', path: 'app/west', message: ['backup command (token ${TfToken[var.backup]}) is a token'], fix: 'as a literal string in the code',
+    });
   });
 
   test('a multi-line or overlong command is an error', () => {
