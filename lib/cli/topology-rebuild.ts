@@ -54,6 +54,7 @@ class FieldReader {
       standbyMode: this.oneOf<Standby>(o.standbyMode, ['WARM', 'HOT'], `${at}/standbyMode`),
       backup: this.oneOf<Backup>(o.backup, ['SSDBSAVE', 'COMMAND'], `${at}/backup`),
       hasBackupCommand: this.boolean(o.hasBackupCommand, `${at}/hasBackupCommand`),
+      backupCommand: this.optionalMaybeToken(o.backupCommand, `${at}/backupCommand`),
       install: this.install(o.install, `${at}/install`),
       distributed: this.optionalString(o.distributed, `${at}/distributed`),
       isMaster: this.boolean(o.isMaster, `${at}/isMaster`),
@@ -121,6 +122,14 @@ class FieldReader {
       agent: o.agent === undefined ? false : this.boolean(o.agent, `${at}/agent`),
       bastionHost: o.bastionHost === undefined ? undefined : this.maybeToken(o.bastionHost, `${at}/bastionHost`),
       bastionHasHostKey: this.boolean(o.bastionHasHostKey, `${at}/bastionHasHostKey`),
+      // Absent in metadata written before SPX153..SPX156: the rules then skip them.
+      userValue: this.optionalMaybeToken(o.userValue, `${at}/userValue`),
+      portValue: this.optionalMaybeToken(o.portValue, `${at}/portValue`),
+      bastionUser: this.optionalMaybeToken(o.bastionUser, `${at}/bastionUser`),
+      bastionPort: this.optionalMaybeToken(o.bastionPort, `${at}/bastionPort`),
+      privateKeyFile: this.optionalMaybeToken(o.privateKeyFile, `${at}/privateKeyFile`),
+      hostKey: this.optionalMaybeToken(o.hostKey, `${at}/hostKey`),
+      bastionHostKey: this.optionalMaybeToken(o.bastionHostKey, `${at}/bastionHostKey`),
     };
   }
 
@@ -143,6 +152,10 @@ class FieldReader {
   private maybeToken(value: unknown, at: string): MaybeToken {
     const o = this.object(value, at);
     return { text: this.string(o.text, `${at}/text`), isToken: this.boolean(o.isToken, `${at}/isToken`) };
+  }
+
+  private optionalMaybeToken(value: unknown, at: string): MaybeToken | undefined {
+    return value === undefined ? undefined : this.maybeToken(value, at);
   }
 
   private array(value: unknown, at: string): unknown[] {

@@ -11,7 +11,7 @@ import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from '
 import { SpectroServer } from './spectro-server';
 import { SpectrumRegistry } from './spectrum-registry';
 import { emitMarker, emitStep } from './step-emitter';
-import { valueOf } from './token-values';
+import { factOf, optionalValueOf, valueOf } from './token-values';
 import { TopologyMetadata } from './topology-metadata';
 import { BackupMethod } from '../model/backup-method';
 import { LandscapeHandle } from '../model/landscape-handle';
@@ -202,6 +202,7 @@ export class FaultTolerantLandscape extends Construct {
       standbyMode: this.standbyMode,
       backup: this.props.backup ?? BackupMethod.SSDBSAVE,
       hasBackupCommand: this.props.backupCommand !== undefined && this.props.backupCommand !== '',
+      backupCommand: factOf(this.props.backupCommand),
       install: installFactsOf(this.install),
       distributed: this.context.distributedPath,
       isMaster: this.context.isMaster,
@@ -278,7 +279,7 @@ export class FaultTolerantLandscape extends Construct {
     const primaryInput = this.planInputOf(this.primary);
     const secondaryInput = this.planInputOf(secondary);
     if (!this.savefile) {
-      const backupCommand = this.props.backup === BackupMethod.COMMAND ? this.props.backupCommand : undefined;
+      const backupCommand = this.props.backup === BackupMethod.COMMAND ? optionalValueOf(this.props.backupCommand) : undefined;
       this.savefile = emitStep(this.primary, savefileStep(primaryInput, backupCommand), {
         resource,
         after: [this.primary._steps.vnmrc],

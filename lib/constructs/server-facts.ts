@@ -1,27 +1,65 @@
-import { Fn } from './cdktf-bridge';
+import { Fn, Token } from './cdktf-bridge';
 import { DEFAULTS } from './defaults';
-import { isLiteral, optionalValueOf, valueOf } from './token-values';
+import { factOf, isLiteral, optionalValueOf, valueOf } from './token-values';
 import { DEFAULT_SRADMIN_DIR } from '../model/os-packages';
 import { SpectrumInstallOptions } from '../model/spectrum-install-options';
 import { SshConnectionOptions } from '../model/ssh-connection-options';
 import { ConnectionFacts, InstallFacts } from '../model/topology';
 import { SshTarget } from '../plan/plan-step';
 import { InstallInput } from '../plan/server-plan-input';
-import { ShellValue } from '../plan/shell';
 
 /** What the rules need to know about a merged connection (no secret values). */
 export function connectionFactsOf(connection: SshConnectionOptions): ConnectionFacts {
+  const user = connection.user ?? DEFAULTS.user;
+  const port = connection.port ?? DEFAULTS.port;
+  const hostKey = trimmedLiteral(connection.hostKey);
+  const bastionHostKey = trimmedLiteral(connection.bastionHostKey);
   return {
-    user: connection.user ?? DEFAULTS.user,
-    port: connection.port ?? DEFAULTS.port,
-    hasHostKey: connection.hostKey !== undefined && connection.hostKey !== '',
+    user,
+    port,
+    hasHostKey: hostKey !== undefined,
     privateKeyIsLiteral: isLiteral(connection.privateKey),
     hasPrivateKey: connection.privateKey !== undefined && connection.privateKey !== '',
     hasPrivateKeyFile: connection.privateKeyFile !== undefined && connection.privateKeyFile !== '',
     agent: connection.agent === true,
     bastionHost: optionalValueOf(connection.bastionHost),
-    bastionHasHostKey: connection.bastionHostKey !== undefined && connection.bastionHostKey !== '',
+    bastionHasHostKey: bastionHostKey !== undefined,
+    userValue: factOf(user),
+    portValue: factOf(port),
+    bastionUser: factOf(connection.bastionUser),
+    bastionPort: factOf(connection.bastionPort),
+    privateKeyFile: factOf(connection.privateKeyFile),
+    hostKey: factOf(hostKey),
+    bastionHostKey: factOf(bastionHostKey),
   };
+}
+
+/**
+ * A literal host key without surrounding whitespace, as read from a `.pub`
+ * file (which ends in a newline), undefined when nothing is left; a token as
+ * it is (the plan trims it with Terraform's `trimspace()`, see hostKeyOf).
+ */
+function trimmedLiteral(key: string | undefined): string | undefined {
+  if (key === undefined || Token.isUnresolved(key)) return key;
+  const trimmed = key.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** A host key as the plan uses it: a literal trimmed, a token through Terraform's `trimspace()`. */
+function hostKeyOf(key: string | undefined): string | undefined {
+  if (key === undefined || !Token.isUnresolved(key)) return trimmedLiteral(key);
+  return Fn.trimspace(key);
+}
+
+/**
+ * A private key file path as the plan uses it: `~/...` (or a token, which
+ * may hold one) through Terraform's `pathexpand()`, so the connection's
+ * `file()` and the scripts get the same absolute path; an absolute literal
+ * as it is.
+ */
+function keyFileOf(path: string | undefined): string | undefined {
+  if (path === undefined || (!Token.isUnresolved(path) && !path.startsWith('~'))) return path;
+  return Fn.pathexpand(path);
 }
 
 /** What the rules need to know about merged install settings (no password): the plan's view, defaults applied once. */
@@ -47,16 +85,6 @@ export function installInputOf(install: SpectrumInstallOptions): InstallInput {
   };
 }
 
-/**
- * The private key file as the machine that runs Terraform names it: a token,
- * or a literal starting with `~`, goes through Terraform's `pathexpand()`
- * (the transfer's ssh and its validation need an absolute path).
- */
-function keyFileOf(privateKeyFile: string | undefined): ShellValue | undefined {
-  if (privateKeyFile === undefined) return undefined;
-  if (isLiteral(privateKeyFile) && !privateKeyFile.startsWith('~')) return valueOf(privateKeyFile);
-  return valueOf(Fn.pathexpand(privateKeyFile));
-}
 
 /** The SSH target of a host with a merged connection. */
 export function sshTargetOf(host: string, connection: SshConnectionOptions): SshTarget {
@@ -66,13 +94,13 @@ export function sshTargetOf(host: string, connection: SshConnectionOptions): Ssh
     user: valueOf(connection.user ?? DEFAULTS.user),
     port: valueOf(port),
     privateKey: connection.privateKey,
-    privateKeyFile: keyFileOf(connection.privateKeyFile),
+    privateKeyFile: optionalValueOf(keyFileOf(connection.privateKeyFile)),
     agent: connection.agent ?? false,
-    hostKey: optionalValueOf(connection.hostKey),
+    hostKey: optionalValueOf(hostKeyOf(connection.hostKey)),
     bastionHost: optionalValueOf(connection.bastionHost),
     bastionUser: optionalValueOf(connection.bastionUser),
     bastionPort: optionalValueOf(connection.bastionPort),
-    bastionHostKey: optionalValueOf(connection.bastionHostKey),
+    bastionHostKey: optionalValueOf(hostKeyOf(connection.bastionHostKey)),
     timeout: connection.timeout ?? DEFAULTS.timeout,
   };
 }

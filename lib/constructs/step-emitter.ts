@@ -13,6 +13,7 @@ import { TerraformDataStep } from './terraform-data-step';
 import { escapeTemplateSequences } from './terraform-template';
 import { PlanResource } from '../model/plan-resource';
 import { PlanStep, SshTarget } from '../plan/plan-step';
+import { ShellValue } from '../plan/shell';
 
 /** Delimiter of the here-document that carries a step's script to the host. */
 const SCRIPT_DELIMITER = 'CDKTF_SPECTRUM_SCRIPT';
@@ -64,13 +65,18 @@ function keyFileContent(path: string): string {
   return content;
 }
 
+/** A port for the connection block: a literal as a number, a token as the token (Number() of a token's text is NaN). */
+function portOf(port: ShellValue): number {
+  return port.isToken ? (port.text as unknown as number) : Number(port.text);
+}
+
 /** Terraform's `connection` block for a target. */
 export function connectionOf(target: SshTarget): SSHProvisionerConnection {
   return {
     type: 'ssh',
     host: target.host.text,
     user: target.user.text,
-    port: target.port.isToken ? (target.port.text as unknown as number) : Number(target.port.text),
+    port: portOf(target.port),
     timeout: target.timeout,
     ...(target.privateKey !== undefined ? { privateKey: target.privateKey } : {}),
     ...(target.privateKey === undefined && target.privateKeyFile ? { privateKey: keyFileContent(target.privateKeyFile.text) } : {}),
@@ -78,7 +84,7 @@ export function connectionOf(target: SshTarget): SSHProvisionerConnection {
     ...(target.hostKey ? { hostKey: target.hostKey.text } : {}),
     ...(target.bastionHost ? { bastionHost: target.bastionHost.text } : {}),
     ...(target.bastionUser ? { bastionUser: target.bastionUser.text } : {}),
-    ...(target.bastionPort ? { bastionPort: Number(target.bastionPort.text) } : {}),
+    ...(target.bastionPort ? { bastionPort: portOf(target.bastionPort) } : {}),
     ...(target.bastionHostKey ? { bastionHostKey: target.bastionHostKey.text } : {}),
   };
 }

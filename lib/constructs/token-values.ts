@@ -35,6 +35,18 @@ export function optionalValueOf(value: string | number | undefined): (ShellValue
   return value === undefined ? undefined : valueOf(value);
 }
 
+/**
+ * A value as the rules see it (`{ text, isToken }` only): for facts written
+ * into the topology metadata, which need no base64 form of a token.
+ */
+export function factOf(value: string | number | undefined): MaybeToken | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') {
+    return Token.isUnresolved(value) ? { text: Token.asString(value), isToken: true } : { text: String(value), isToken: false };
+  }
+  return { text: value, isToken: Token.isUnresolved(value) };
+}
+
 /** True when `value` is a literal written in code (not a token). */
 export function isLiteral(value: string | undefined): boolean {
   return value !== undefined && !Token.isUnresolved(value);

@@ -68,10 +68,45 @@ export function isValidHost(text: string): boolean {
 }
 
 /**
- * Whether two hosts are the same: literal names compare case-insensitively;
- * when either is a token, the texts must be identical.
+ * Whether two hosts are the same: literals compare in canonical form (see
+ * canonicalHost); when either is a token, the texts must be identical.
  */
 export function sameHost(a: MaybeToken, b: MaybeToken): boolean {
   if (a.isToken || b.isToken) return a.text === b.text;
-  return a.text.toLowerCase() === b.text.toLowerCase();
+  return canonicalHost(a.text) === canonicalHost(b.text);
+}
+
+/**
+ * One spelling for every way of writing the same host, for comparisons
+ * (SPX121), never for display: a name in lower case without a trailing dot
+ * (DNS names are case-insensitive, and `a.example.com.` is the same
+ * absolute name); an IPv6 address as its eight groups in lower-case hex
+ * without leading zeros (`2001:DB8:0:0:0:0:0:1` and `2001:db8::1` alike);
+ * an IPv4-mapped IPv6 address (`::ffff:192.0.2.10`, RFC 4291 section
+ * 2.5.5.2) as the IPv4 address it maps. Other text is only lower-cased.
+ */
+export function canonicalHost(text: string): string {
+  if (isIPv4Address(text)) return text;
+  if (isIPv6Address(text)) return canonicalIPv6(text);
+  const lower = text.toLowerCase();
+  return lower.endsWith('.') && isHostName(lower.slice(0, -1)) ? lower.slice(0, -1) : lower;
+}
+
+/** Eight lower-case hex groups without leading zeros, or the IPv4 address an IPv4-mapped one maps. */
+function canonicalIPv6(text: string): string {
+  let hex = text.toLowerCase();
+  if (hex.includes('.')) {
+    const lastColon = hex.lastIndexOf(':');
+    const octets = hex.slice(lastColon + 1).split('.').map(Number);
+    hex = `${hex.slice(0, lastColon + 1)}${(octets[0] * 256 + octets[1]).toString(16)}:${(octets[2] * 256 + octets[3]).toString(16)}`;
+  }
+  const [head, tail] = hex.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  const zeros = tail === undefined ? [] : new Array<string>(8 - headGroups.length - tailGroups.length).fill('0');
+  const groups = [...headGroups, ...zeros, ...tailGroups].map(group => parseInt(group, 16));
+  if (groups.slice(0, 5).every(g => g === 0) && groups[5] === 0xffff) {
+    return [Math.floor(groups[6] / 256), groups[6] % 256, Math.floor(groups[7] / 256), groups[7] % 256].join('.');
+  }
+  return groups.map(g => g.toString(16)).join(':');
 }

@@ -24,7 +24,12 @@ export interface Located {
   readonly name: string;
 }
 
-/** What the rules need to know about an SSH connection (never secret values). */
+/**
+ * What the rules need to know about an SSH connection (never secret values:
+ * host keys are public, a key file is a path, not its content).
+ * The values after `bastionHasHostKey` are optional so that metadata written
+ * before they existed still reads; a rule skips a value that is absent.
+ */
 export interface ConnectionFacts {
   readonly user: string;
   readonly port: number;
@@ -39,6 +44,20 @@ export interface ConnectionFacts {
   readonly agent: boolean;
   readonly bastionHost?: MaybeToken;
   readonly bastionHasHostKey: boolean;
+  /** The login user as given, a token included (SPX153); `user` holds its text. */
+  readonly userValue?: MaybeToken;
+  /** The port as given, a token included (SPX154); a literal as its decimal text. */
+  readonly portValue?: MaybeToken;
+  /** The bastion's user when set (SPX153). */
+  readonly bastionUser?: MaybeToken;
+  /** The bastion's port when set (SPX154). */
+  readonly bastionPort?: MaybeToken;
+  /** The private key file's path when set, as given by the user (SPX155). */
+  readonly privateKeyFile?: MaybeToken;
+  /** The host's public key when set, trimmed as the plan uses it (SPX156). */
+  readonly hostKey?: MaybeToken;
+  /** The bastion's public key when set, trimmed (SPX156). */
+  readonly bastionHostKey?: MaybeToken;
 }
 
 /** What the rules need to know about the installation (never the password). */
@@ -82,6 +101,8 @@ export interface LandscapeNode extends Located {
   readonly standbyMode: Standby;
   readonly backup: Backup;
   readonly hasBackupCommand: boolean;
+  /** The backup command when set (SPX142 checks it is one line); never a secret, it is part of a script. */
+  readonly backupCommand?: MaybeToken;
   readonly install: InstallFacts;
   /** Path of the distributed landscape this one belongs to. */
   readonly distributed?: string;

@@ -1,3 +1,4 @@
+import { hasLineBreakOrNul, utf8Length } from './text-measure';
 import { Role, Standby } from './topology';
 
 /**
@@ -15,22 +16,20 @@ import { Role, Standby } from './topology';
  */
 export const MANAGED_VNMRC_KEYS: readonly string[] = ['secondary_polling'];
 
-/** A `.vnmrc` key: an identifier, dots allowed after the first character. */
-export const VNMRC_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+/** A `.vnmrc` key: an identifier, dots allowed after the first character, at most 128 characters. */
+export const VNMRC_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.]{0,127}$/;
 
-/** Longest accepted `.vnmrc` value. */
+/** Longest accepted `.vnmrc` value, in UTF-8 bytes (as the scripts count it). */
 export const VNMRC_VALUE_MAX_LENGTH = 1024;
-
-const LINE_BREAK_OR_NUL = /[\r\n\0]/;
 
 /** Whether `key` may be written to `.vnmrc`. */
 export function isVnmrcKey(key: string): boolean {
   return typeof key === 'string' && VNMRC_KEY_PATTERN.test(key);
 }
 
-/** Whether `value` may be written to `.vnmrc`: one line (no CR, LF or NUL), at most 1024 characters. */
+/** Whether `value` may be written to `.vnmrc`: one line (no CR, LF or NUL), at most 1024 bytes. */
 export function isVnmrcValue(value: string): boolean {
-  return typeof value === 'string' && value.length <= VNMRC_VALUE_MAX_LENGTH && !LINE_BREAK_OR_NUL.test(value);
+  return typeof value === 'string' && !hasLineBreakOrNul(value) && utf8Length(value) <= VNMRC_VALUE_MAX_LENGTH;
 }
 
 /** Whether the plan manages `key` itself (see MANAGED_VNMRC_KEYS). */

@@ -16,6 +16,10 @@ import { SPX142 } from './spx142-backup-command';
 import { SPX150 } from './spx150-no-literal-secrets';
 import { SPX151 } from './spx151-host-key';
 import { SPX157 } from './spx157-transfer-key';
+import { SPX153 } from './spx153-ssh-user';
+import { SPX154 } from './spx154-ssh-port';
+import { SPX155 } from './spx155-private-key-file';
+import { SPX156 } from './spx156-host-key-format';
 import { SPX160 } from './spx160-vnmrc-entries';
 import { SPX170 } from './spx170-master-and-size';
 import { SPX171 } from './spx171-main-location-server';
@@ -29,7 +33,7 @@ export const ALL_RULES: readonly Rule[] = [
   SPX120, SPX121,
   SPX130, SPX131, SPX132, SPX133,
   SPX140, SPX141, SPX142,
-  SPX150, SPX151, SPX157,
+  SPX150, SPX151, SPX153, SPX154, SPX155, SPX156, SPX157,
   SPX160,
   SPX170, SPX171,
 ];

@@ -1,8 +1,8 @@
 import { findingOf, Rule } from './rule';
 import { landscapeLabel, oneClickLabel, perLandscapeOrServer, quote, serverLabel, shown } from './support';
 import { Finding } from '../model/finding';
-import { isValidHost } from '../model/host-name';
 import { Located, MaybeToken, serversOf, Topology } from '../model/topology';
+import { HOST } from '../model/value-kinds';
 
 const FIX = 'use a DNS name of letters, digits and hyphens (labels of at most 63 characters, 253 in all) or an IPv4 or IPv6 address';
 const TOKEN_FIX = 'its value is checked at apply time: the generated scripts reject anything that is not a host name or an address';
@@ -10,7 +10,8 @@ const TOKEN_FIX = 'its value is checked at apply time: the generated scripts rej
 /**
  * SPX120: every literal host is a valid host name (RFC 1123) or IP address:
  * SpectroSERVER and OneClick hosts, bastion hosts and main location servers.
- * A token is noted (info) once per stack and token: it is checked at apply time.
+ * A token is noted (info) once per stack and token: it is checked at apply
+ * time by the scripts' `is_host`, the same HOST value kind.
  */
 export const SPX120: Rule = {
   id: 'SPX120',
@@ -26,7 +27,7 @@ export const SPX120: Rule = {
         tokensNoted.add(key);
         findings.push(findingOf(this, element,
           `${subject}: ${what} ${shown(host)} is a token, so SPX120 is skipped for it`, TOKEN_FIX, 'info'));
-      } else if (!isValidHost(host.text)) {
+      } else if (!HOST.test(host.text)) {
         findings.push(findingOf(this, element,
           `${subject}: ${what} ${quote(host.text)} is not a valid host name or IP address`, FIX));
       }

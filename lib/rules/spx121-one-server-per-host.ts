@@ -1,6 +1,7 @@
 import { findingOf, Rule } from './rule';
 import { groupBy, listOf, oneClickLabel, othersIn, qualifiedPath, quote, serverLabel } from './support';
 import { Finding } from '../model/finding';
+import { canonicalHost } from '../model/host-name';
 import { LandscapeNode, OneClickNode, ServerNode, serversOf, Topology } from '../model/topology';
 
 interface Placed {
@@ -13,7 +14,9 @@ interface Placed {
  * particular the primary and the secondaries of a landscape are on different
  * hosts (KB 9404). Two OneClick servers on one host are an error too; a
  * OneClick server may share its host with a SpectroSERVER. Literal hosts
- * only, compared case-insensitively: tokens are unknown until apply.
+ * only, compared in canonical form (names case-insensitively, IPv6 however
+ * it is spelled, an IPv4-mapped IPv6 address as its IPv4 address): tokens
+ * are unknown until apply.
  */
 export const SPX121: Rule = {
   id: 'SPX121',
@@ -28,7 +31,7 @@ export const SPX121: Rule = {
         if (!server.host.isToken) servers.push({ server, landscape });
       }
     }
-    for (const group of groupBy(servers, p => p.server.host.text.toLowerCase()).values()) {
+    for (const group of groupBy(servers, p => canonicalHost(p.server.host.text)).values()) {
       if (group.length < 2) continue;
       const perLandscape = groupBy(group, p => p.landscape);
       for (const placed of group) {
@@ -43,7 +46,7 @@ export const SPX121: Rule = {
     }
 
     const oneClicks = topology.oneClicks.filter(o => !o.host.isToken);
-    for (const group of groupBy(oneClicks, o => o.host.text.toLowerCase()).values()) {
+    for (const group of groupBy(oneClicks, o => canonicalHost(o.host.text)).values()) {
       if (group.length < 2) continue;
       for (const oneClick of group) {
         const others = othersIn(group, oneClick, (o: OneClickNode) => quote(qualifiedPath(o)));

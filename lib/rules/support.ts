@@ -114,10 +114,8 @@ export function distributedLabel(dss: DistributedNode): string {
   return `distributed landscape ${quote(dss.name)}`;
 }
 
-/** A precedence SPX110 accepts: a positive (safe) integer. */
-export function isValidPrecedence(precedence: number): boolean {
-  return Number.isSafeInteger(precedence) && precedence > 0;
-}
+/** A precedence SPX110 accepts: the value kind's definition, which the scripts share. */
+export { isValidPrecedence } from '../model/value-kinds';
 
 /** One problem found on a server or, when every server of the landscape has it, on the landscape. */
 export interface Placement<T> {

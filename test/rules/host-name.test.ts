@@ -1,5 +1,5 @@
 import { lit, tok } from './topology-builder';
-import { isHostName, isIPv4Address, isIPv6Address, isValidHost, sameHost } from '../../lib/model/host-name';
+import { canonicalHost, isHostName, isIPv4Address, isIPv6Address, isValidHost, sameHost } from '../../lib/model/host-name';
 
 describe('host-name predicates', () => {
   test.each([
@@ -36,5 +36,38 @@ describe('host-name predicates', () => {
     expect(sameHost(tok('a'), tok('a'))).toBe(true);
     expect(sameHost(tok('a'), tok('A'))).toBe(false);
     expect(sameHost(tok('a'), lit('ss1'))).toBe(false);
+  });
+});
+
+describe('canonicalHost: one spelling per host', () => {
+  test.each([
+    ['2001:db8::1', '2001:DB8:0:0:0:0:0:1'],
+    ['2001:db8::1', '2001:0db8:0000:0000:0000:0000:0000:0001'],
+    ['::1', '0:0:0:0:0:0:0:1'],
+    ['192.0.2.10', '::ffff:192.0.2.10'],
+    ['192.0.2.10', '::FFFF:c000:20a'],
+    ['1:2:3:4:5:6:102:304', '1:2:3:4:5:6:1.2.3.4'],
+    ['SS1.Example.COM', 'ss1.example.com'],
+    ['ss1.example.com.', 'ss1.example.com'],
+  ])('%s and %s are the same host', (a, b) => {
+    expect(canonicalHost(a)).toBe(canonicalHost(b));
+    expect(sameHost(lit(a), lit(b))).toBe(true);
+  });
+
+  test.each([
+    ['2001:db8::1', '2001:db8::2'],
+    ['192.0.2.10', '::192.0.2.10'],
+    ['192.0.2.10', '::ffff:192.0.2.11'],
+    ['ss1', 'ss1.example.com'],
+    ['ss1..', 'ss1.'],
+  ])('%s and %s are different hosts', (a, b) => {
+    expect(canonicalHost(a)).not.toBe(canonicalHost(b));
+  });
+
+  test('the canonical forms', () => {
+    expect(canonicalHost('2001:DB8::A')).toBe('2001:db8:0:0:0:0:0:a');
+    expect(canonicalHost('::ffff:192.0.2.10')).toBe('192.0.2.10');
+    expect(canonicalHost('Host.Example.')).toBe('host.example');
+    expect(canonicalHost('not valid')).toBe('not valid');
   });
 });

@@ -17,9 +17,17 @@ describe('SPX110 positive precedence', () => {
     expectFinding(findings[2], SPX110, {
       severity: 'error',
       path: 'app/east/east-c',
-      message: ['secondary \'east-c\' of landscape \'east\' (0x100000)', 'precedence 2.5 is not a positive integer'],
-      fix: 'use a whole number above 0',
+      message: ['secondary \'east-c\' of landscape \'east\' (0x100000)', 'precedence 2.5 is not a whole number from 1 to 999999999'],
+      fix: 'use a whole number from 1 to 999999999',
     });
+  });
+
+  test('precedences the scripts refuse fail at synth too: 1e9, 2**31 and beyond', () => {
+    const t = topology()
+      .landscape('east', { secondaries: [{ precedence: 999_999_999 }, { precedence: 1e9 }, { precedence: 2 ** 31 }, { precedence: Number.MAX_SAFE_INTEGER }] })
+      .build();
+    expect(SPX110.check(t).map(f => f.path)).toEqual(['app/east/east-c', 'app/east/east-d', 'app/east/east-e']);
+    expect(SPX110.check(t)[1].message).toContain('precedence 2147483648 is not a whole number from 1 to 999999999');
   });
 
   test('one bad primary', () => {

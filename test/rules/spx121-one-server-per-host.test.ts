@@ -21,6 +21,22 @@ describe('SPX121 one SpectroSERVER per host', () => {
     });
   });
 
+  test.each([
+    ['2001:db8::1', '2001:DB8:0:0:0:0:0:1'],
+    ['192.0.2.10', '::ffff:192.0.2.10'],
+    ['ss1.example.com', 'SS1.example.com.'],
+  ])('one host spelled two ways: %s and %s', (a, b) => {
+    const t = topology().landscape('east', { primary: { host: a }, secondaries: [{ host: b }] }).oneClick('oc1', { host: a }).oneClick('oc2', { host: b }).build();
+    const findings = SPX121.check(t);
+    expect(findings.map(f => f.path)).toEqual(['app/east/east-a', 'app/east/east-b', 'app/oc1', 'app/oc2']);
+    expect(findings[1].message).toContain(`host '${b}' also runs SpectroSERVER 'app/east/east-a' of the same landscape`);
+  });
+
+  test('addresses that only look alike are different hosts', () => {
+    const t = topology().landscape('east', { primary: { host: '2001:db8::1' }, secondaries: [{ host: '2001:db8::1:0' }, { host: '::192.0.2.10' }, { host: '192.0.2.10' }] }).build();
+    expect(SPX121.check(t)).toEqual([]);
+  });
+
   test('two landscapes in different stacks on one host', () => {
     const t = topology()
       .inStack('eu').landscape('east', { primary: { host: 'shared' } })

@@ -39,4 +39,20 @@ describe('SPX132 safe install dir, media path and owner', () => {
       .build();
     expect(single(SPX132.check(t)).message).toBe('OneClick server \'oc\': install dir \'relative/dir\' is not an absolute path of safe characters');
   });
+
+  test('a version or an excluded part the install script would refuse fails at synth', () => {
+    const t = topology()
+      .landscape('east', { install: { version: '10.4.1; id' } })
+      .landscape('west', { install: { version: '10.4.1-GA', excludeParts: ['SA-RPT-MGR', 'OneClick,x', '-rf'] } })
+      .landscape('north', { install: { excludeParts: Array.from({ length: 200 }, (_, i) => `PART${i}`) } })
+      .landscape('fine', { install: { version: '10.4.1', excludeParts: ['SA-RPT-MGR', 'OneClick'] } })
+      .build();
+    const findings = SPX132.check(t);
+    expect(findings.map(f => f.path)).toEqual(['app/east', 'app/west', 'app/north']);
+    expectFinding(findings[0], SPX132, {
+      severity: 'error', path: 'app/east', message: ['every SpectroSERVER of landscape \'east\'', 'version \'10.4.1; id\' is not a version'], fix: 'e.g. 10.4.1',
+    });
+    expect(findings[1].message).toContain('excluded part \'OneClick,x\' is not a part name');
+    expect(findings[2].message).toContain('are longer than the hostargs file takes');
+  });
 });

@@ -50,6 +50,8 @@ export interface LandscapeSpec {
   standbyMode?: Standby;
   backup?: Backup;
   hasBackupCommand?: boolean;
+  /** The backup command's text (sets hasBackupCommand unless that is given). */
+  backupCommand?: HostLike;
   /** Landscape install settings, also the default of every server's. */
   install?: Partial<InstallFacts>;
   /** Default of every server's connection. */
@@ -255,7 +257,8 @@ export class TopologyBuilder {
       secondaries,
       standbyMode: spec.standbyMode ?? 'WARM',
       backup: spec.backup ?? 'SSDBSAVE',
-      hasBackupCommand: spec.hasBackupCommand ?? false,
+      hasBackupCommand: spec.hasBackupCommand ?? (spec.backupCommand !== undefined),
+      ...(spec.backupCommand === undefined ? {} : { backupCommand: asHost(spec.backupCommand) }),
       install,
       distributed: p.dss?.path,
       isMaster: p.isMaster,

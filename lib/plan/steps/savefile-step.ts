@@ -1,7 +1,7 @@
 import { PlanStep } from '../plan-step';
 import { savefileBase, SAVEFILE_DIR } from '../savefile-paths';
 import { ServerPlanInput } from '../server-plan-input';
-import { literal } from '../shell';
+import { literal, refusal, ShellValue } from '../shell';
 import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
@@ -12,14 +12,18 @@ import { checks } from '../value-checks';
  * the script prelude) or by the user's backup command. The previous savefile is
  * kept as `.previous`.
  */
-export function savefileStep(primary: ServerPlanInput, backupCommand: string | undefined): PlanStep {
-  return new StepScript('savefile')
+export function savefileStep(primary: ServerPlanInput, backupCommand: ShellValue | undefined): PlanStep {
+  // The command runs as code on the primary: only a literal in the code, reviewed like code, may (SPX142).
+  // A token one (a variable) is never decoded into the script; the step refuses to run instead.
+  const viaToken = backupCommand?.isToken === true;
+  const script = new StepScript('savefile')
     .input('SPECROOT', primary.install.installDir, checks.path)
     .input('OWNER', primary.install.owner, checks.owner)
-    .input('BACKUP_COMMAND', literal(backupCommand ?? ''), checks.singleLine)
+    .input('BACKUP_COMMAND', viaToken ? literal('') : backupCommand ?? literal(''), checks.backupCommandOrEmpty)
     .input('SAVE_BASE', literal(savefileBase(primary.handle)), checks.relativePath)
-    .constant('SAVE_DIR', SAVEFILE_DIR)
-    .body(String.raw`require_specroot
+    .constant('SAVE_DIR', SAVEFILE_DIR);
+  if (viaToken) script.body(refusal('BACKUP_COMMAND', 'a backup command must be a literal string in the code (SPX142)'));
+  return script.body(String.raw`require_specroot
 cd "$SPECROOT/SS"
 owner_dir "$SAVE_DIR"
 SAVE="$SAVE_DIR/$SAVE_BASE"

@@ -21,14 +21,14 @@ function declarePeer(script: StepScript, prefix: 'P' | 'S', target: SshTarget): 
   const keyContentOnly = target.privateKey !== undefined && target.privateKeyFile === undefined && !target.agent;
   script
     .input(`${prefix}_HOST`, target.host, checks.host)
-    .setting(`${prefix}_USER`, target.user, checks.owner)
+    .setting(`${prefix}_USER`, target.user, checks.sshUser)
     .setting(`${prefix}_PORT`, target.port, checks.port)
     .setting(`${prefix}_HOST_KEY`, target.hostKey ?? empty, checks.hostKeyOrEmpty)
-    .setting(`${prefix}_KEY_FILE`, target.privateKeyFile ?? empty, checks.pathOrEmpty)
+    .setting(`${prefix}_KEY_FILE`, target.privateKeyFile ?? empty, checks.privateKeyFileOrEmpty)
     .setting(`${prefix}_AGENT`, yesNo(target.agent), checks.yesNo)
     .setting(`${prefix}_KEY_CONTENT_ONLY`, yesNo(keyContentOnly), checks.yesNo)
     .setting(`${prefix}_BASTION`, target.bastionHost ?? empty, checks.hostOrEmpty)
-    .setting(`${prefix}_BASTION_USER`, target.bastionUser ?? target.user, checks.owner)
+    .setting(`${prefix}_BASTION_USER`, target.bastionUser ?? target.user, checks.sshUser)
     .setting(`${prefix}_BASTION_PORT`, target.bastionPort ?? target.port, checks.port)
     .setting(`${prefix}_BASTION_HOST_KEY`, target.bastionHostKey ?? empty, checks.hostKeyOrEmpty);
 }
