@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { TerraformResource } from './cdktf-bridge';
-import { DEFAULTS, mergeConnection, mergeInstall } from './defaults';
 import { locatedOf } from './located';
 import { isLandscapeParent, MemberContext } from './member-context';
 import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from './server-facts';
@@ -8,6 +7,7 @@ import { SpectrumRegistry } from './spectrum-registry';
 import { emitStep } from './step-emitter';
 import { valueOf } from './token-values';
 import { TopologyMetadata } from './topology-metadata';
+import { DEFAULTS, mergeConnection, mergeInstall } from '../model/defaults';
 import { OneClickServerOptions } from '../model/one-click-server-options';
 import { PlanResource } from '../model/plan-resource';
 import { OneClickNode } from '../model/topology';

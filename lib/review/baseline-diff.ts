@@ -2,7 +2,7 @@ import {
   ChangeKind, HANDLE_CHANGED, HOST_REPLACED, LANDSCAPE_REMOVED, PRECEDENCE_CHANGED, SECONDARY_REMOVED, STANDBY_CHANGED, STEPS_RECREATED,
   STEPS_RERUN,
 } from './change-kinds';
-import { SynthesizedStack } from './synth-reader';
+import { SynthesizedStack } from './synthesized-stack';
 import { Finding } from '../model/finding';
 import { LandscapeNode, MaybeToken, OneClickNode, ServerNode, serversOf, Topology } from '../model/topology';
 import { landscapeLabel, oneClickLabel, serverLabel, shown } from '../rules/support';
