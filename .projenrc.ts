@@ -66,6 +66,32 @@ const project = new ConstructLibraryCdktf({
   gitignore: ['examples/**/cdktf.out/', 'examples/**/.gen/', '.terraform/', '*.tfstate*', 'bench/*.cpuprofile', '.e2e-work/'],
 });
 
+// The layers of docs/ARCHITECTURE.md, one way only: lint fails on an import
+// against the direction, on any import cycle (type-only imports excepted: the
+// two landscape constructs name each other's types), and on a cdktf import
+// outside the one bridge file (so a port to cdktn is a rename there).
+const layer = (name: string) => `./lib/${name}`;
+const mayNotImport = (target: string, ...from: string[]) => ({ target: layer(target), from: from.map(layer) });
+project.eslint?.addRules({
+  'import/no-cycle': ['error'],
+  'import/no-restricted-paths': ['error', {
+    zones: [
+      mayNotImport('model', 'rules', 'plan', 'review', 'policy', 'estate', 'constructs', 'cli'),
+      mayNotImport('rules', 'plan', 'review', 'policy', 'estate', 'constructs', 'cli'),
+      mayNotImport('plan', 'rules', 'review', 'policy', 'estate', 'constructs', 'cli'),
+      mayNotImport('review', 'plan', 'policy', 'estate', 'constructs', 'cli'),
+      mayNotImport('policy', 'plan', 'estate', 'constructs', 'cli'),
+      mayNotImport('estate', 'plan', 'constructs', 'cli'),
+      mayNotImport('constructs', 'cli'),
+    ],
+  }],
+});
+project.eslint?.addOverride({
+  files: ['lib/**/*.ts'],
+  excludedFiles: ['lib/constructs/cdktf-bridge.ts'],
+  rules: { 'no-restricted-imports': ['error', { paths: ['cdktf'], patterns: ['@cdktf/*'] }] },
+});
+
 project.addPeerDeps(
   `cdktf@${CDKTF_VERSION}`,
   `constructs@^${CONSTRUCTS_VERSION}`,

@@ -13,5 +13,5 @@ export * from './constructs/fault-tolerant-landscape';
 export * from './constructs/distributed-landscape';
 export * from './constructs/spectro-server';
 export { OneClickServer } from './constructs/one-click-server';
-export * from './policy/spectrum-policy';
+export * from './constructs/spectrum-policy';
 export { SpectrumEstate } from './constructs/spectrum-estate';

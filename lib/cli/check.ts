@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { changeFinding, diffBaseline } from './baseline-diff';
 import { UnusableInputError } from './errors';
 import { bySeverity, CheckReport } from './report';
 import { readSynth } from './synth-reader';
@@ -8,6 +7,7 @@ import { rebuildTopology } from './topology-rebuild';
 import { readVarFiles, resolveVariables } from './var-values';
 import { applyPolicy, EMPTY_POLICY, enabledOptionalRules, Policy } from '../policy/policy';
 import { loadPolicyFile, PolicyError } from '../policy/policy-loader';
+import { changeFinding, diffBaseline } from '../review/baseline-diff';
 import { RULES, runRules } from '../rules/catalogue';
 
 /** What to check. */

@@ -1,8 +1,8 @@
 import { estateView, withinStack } from './estate-view';
 import { CheckReport, summaryLine } from './report';
-import { UpgradePhase, UpgradeStep } from './rolling-upgrade';
 import { Finding } from '../model/finding';
 import { MaybeToken, serversOf } from '../model/topology';
+import { UpgradePhase, UpgradeStep } from '../review/rolling-upgrade';
 
 /** Longest cell the tables show before they shorten it. */
 const MAX_CELL = 60;

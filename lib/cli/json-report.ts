@@ -1,9 +1,9 @@
-import { CHANGE_KINDS } from './change-kinds';
 import { estateView, landscapesInOrder } from './estate-view';
 import { lineLookupOf } from './locations';
 import { CheckReport, countsOf, exitCodeOf } from './report';
 import { Finding, Severity } from '../model/finding';
 import { MaybeToken, serversOf } from '../model/topology';
+import { CHANGE_KINDS } from '../review/change-kinds';
 
 /**
  * The JSON report of `cdktf-spectrum check --format json`: schema version 1.

@@ -1,8 +1,8 @@
-import { Change } from './baseline-diff';
 import { SynthesizedStack } from './synth-reader';
 import { Finding, Severity } from '../model/finding';
 import { Topology } from '../model/topology';
 import { SuppressedFinding } from '../policy/policy';
+import { Change } from '../review/baseline-diff';
 
 /** What `cdktf-spectrum check` found: every formatter renders this. */
 export interface CheckReport {

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { jsonParseDetail, reasonOf, UnusableInputError } from './errors';
+import { reasonOf, UnusableInputError } from './errors';
 import { isObject, SynthesizedStack } from './synth-reader';
+import { jsonParseDetail } from '../model/json-parse-detail';
 import { MaybeToken, Topology } from '../model/topology';
 
 /** Variable values by name, as Terraform would see them. */

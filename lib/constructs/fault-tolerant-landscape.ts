@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from './cdktf-bridge';
-import { DEFAULTS, mergeConnection, mergeInstall } from './defaults';
 import type { DistributedLandscape } from './distributed-landscape';
 import { emitPrepareStep, releaseStepsOf } from './host-steps';
 import { locatedOf } from './located';
@@ -14,6 +13,7 @@ import { emitMarker, emitStep } from './step-emitter';
 import { factOf, optionalValueOf, valueOf } from './token-values';
 import { TopologyMetadata } from './topology-metadata';
 import { BackupMethod } from '../model/backup-method';
+import { DEFAULTS, mergeConnection, mergeInstall } from '../model/defaults';
 import { LandscapeHandle } from '../model/landscape-handle';
 import { LandscapeOptions } from '../model/landscape-options';
 import { OneClickServerOptions } from '../model/one-click-server-options';

@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { TerraformResource } from './cdktf-bridge';
-import { DEFAULTS, mergeConnection, mergeInstall } from './defaults';
 import { emitPrepareStep, emitWebServerStep } from './host-steps';
 import { locatedOf } from './located';
 import { isLandscapeParent, MemberContext } from './member-context';
@@ -9,6 +8,7 @@ import { SpectrumRegistry } from './spectrum-registry';
 import { emitStep } from './step-emitter';
 import { valueOf } from './token-values';
 import { TopologyMetadata } from './topology-metadata';
+import { DEFAULTS, mergeConnection, mergeInstall } from '../model/defaults';
 import { OneClickServerOptions } from '../model/one-click-server-options';
 import { PlanResource } from '../model/plan-resource';
 import { OneClickNode } from '../model/topology';

@@ -1,6 +1,6 @@
 import { Fn, Token } from './cdktf-bridge';
-import { DEFAULTS } from './defaults';
 import { factOf, isLiteral, optionalValueOf, valueOf } from './token-values';
+import { DEFAULTS } from '../model/defaults';
 import { DEFAULT_SRADMIN_DIR } from '../model/os-packages';
 import { SpectrumInstallOptions } from '../model/spectrum-install-options';
 import { SshConnectionOptions } from '../model/ssh-connection-options';

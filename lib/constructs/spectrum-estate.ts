@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { Aspects, Fn, TerraformStack, TerraformVariable, Token } from './cdktf-bridge';
 import { DistributedLandscape } from './distributed-landscape';
 import { FaultTolerantLandscape } from './fault-tolerant-landscape';
+import { SpectrumPolicy } from './spectrum-policy';
 import { EstateSource, estateOf, pointerOf, readEstateFile } from '../estate/estate-document';
 import { EstateError } from '../estate/estate-error';
 import { referencesOf, VariableUse } from '../estate/estate-references';
@@ -21,7 +22,6 @@ import { SshConnectionOptions } from '../model/ssh-connection-options';
 import { StandbyMode } from '../model/standby-mode';
 import { Policy } from '../policy/policy';
 import { policyOf, PolicyError } from '../policy/policy-loader';
-import { SpectrumPolicy } from '../policy/spectrum-policy';
 
 /**
  * An estate described as data (YAML or JSON, schema docs/estate.schema.json):

@@ -1,5 +1,5 @@
 import { Inventory, InventoryHost, isYes } from './ansible-inventory';
-import { DEFAULTS } from '../constructs/defaults';
+import { DEFAULTS } from '../model/defaults';
 
 /** The variables the converter understands (the playbook's inventory.example and the Ansible connection variables). */
 const UNDERSTOOD = new Set([

@@ -1,5 +1,5 @@
-import { DEFAULTS } from '../constructs/defaults';
 import { BackupMethod } from '../model/backup-method';
+import { DEFAULTS } from '../model/defaults';
 import { PlanResource } from '../model/plan-resource';
 import { StandbyMode } from '../model/standby-mode';
 import { policySchema } from '../policy/policy-schema';

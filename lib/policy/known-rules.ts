@@ -1,5 +1,5 @@
-import { CHANGE_KINDS } from '../cli/change-kinds';
 import { Severity } from '../model/finding';
+import { CHANGE_KINDS } from '../review/change-kinds';
 import { ALL_RULES } from '../rules/catalogue';
 import { OPTIONAL_RULES, RULE_PARAMETERS, RuleParameter } from '../rules/optional-catalogue';
 

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { KNOWN_RULES, knownRule } from './known-rules';
 import { Policy, PolicySeverity, RuleSetting, Suppression } from './policy';
 import { policySchema } from './policy-schema';
-import { jsonParseDetail } from '../cli/errors';
+import { jsonParseDetail } from '../model/json-parse-detail';
 
 /** A policy file that cannot be used: one line per problem, each naming the file and the JSON pointer. */
 export class PolicyError extends Error {

@@ -4,8 +4,8 @@ import * as path from 'path';
 import { App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { DistributedLandscape, FaultTolerantLandscape, LandscapeHandle, StandbyMode } from '../../lib';
+import { SpectrumPolicy } from '../../lib/constructs/spectrum-policy';
 import { SpectrumRegistry } from '../../lib/constructs/spectrum-registry';
-import { SpectrumPolicy } from '../../lib/policy/spectrum-policy';
 import { reportedByStackPolicy } from '../../lib/policy/stack-policies';
 
 const HOST_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl';

@@ -3,7 +3,7 @@ import {
   STEPS_RERUN,
 } from './change-kinds';
 import { rollingUpgrades, UpgradeStep } from './rolling-upgrade';
-import { SynthesizedStack } from './synth-reader';
+import { SynthesizedStack } from './synthesized-stack';
 import { Finding } from '../model/finding';
 import { LandscapeNode, MaybeToken, OneClickNode, ServerNode, serversOf, Topology } from '../model/topology';
 import { landscapeLabel, oneClickLabel, serverLabel, shown } from '../rules/support';

@@ -1,5 +1,5 @@
-import { SpectrumInstallOptions } from '../model/spectrum-install-options';
-import { SshConnectionOptions } from '../model/ssh-connection-options';
+import { SpectrumInstallOptions } from './spectrum-install-options';
+import { SshConnectionOptions } from './ssh-connection-options';
 
 /** The defaults of DESIGN.md, in one place. */
 export const DEFAULTS = {

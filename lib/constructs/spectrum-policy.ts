@@ -1,11 +1,11 @@
 import { IConstruct } from 'constructs';
-import { knownRule } from './known-rules';
-import { applyPolicy, changedByPolicy, EMPTY_POLICY, enabledOptionalRules, mergePolicies, Policy, POLICY_SEVERITIES, PolicySeverity, RuleSetting } from './policy';
-import { loadPolicyFile, PolicyError } from './policy-loader';
-import { setStackPolicy } from './stack-policies';
-import { Annotations, Aspects, IAspect, TerraformStack } from '../constructs/cdktf-bridge';
-import { SpectrumRegistry } from '../constructs/spectrum-registry';
+import { Annotations, Aspects, IAspect, TerraformStack } from './cdktf-bridge';
+import { SpectrumRegistry } from './spectrum-registry';
 import { Finding, formatFinding } from '../model/finding';
+import { knownRule } from '../policy/known-rules';
+import { applyPolicy, changedByPolicy, EMPTY_POLICY, enabledOptionalRules, mergePolicies, Policy, POLICY_SEVERITIES, PolicySeverity, RuleSetting } from '../policy/policy';
+import { loadPolicyFile, PolicyError } from '../policy/policy-loader';
+import { setStackPolicy } from '../policy/stack-policies';
 import { runRules } from '../rules/catalogue';
 
 /**
