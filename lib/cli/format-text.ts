@@ -2,6 +2,7 @@ import { estateView, withinStack } from './estate-view';
 import { CheckReport, summaryLine } from './report';
 import { Finding } from '../model/finding';
 import { MaybeToken, serversOf } from '../model/topology';
+import { UpgradePhase, UpgradeStep } from '../review/rolling-upgrade';
 
 /** Longest cell the tables show before they shorten it. */
 const MAX_CELL = 60;
@@ -53,6 +54,7 @@ export function formatText(report: CheckReport): string {
       out.push(`  ${change.kind.id} ${change.kind.kind}  ${change.path}  ${change.before} -> ${change.after}`);
       if (change.replaced.length > 0) out.push(`    replaces: ${change.replaced.join(', ')}`);
       if (change.destroyed.length > 0) out.push(`    destroys: ${change.destroyed.join(', ')}`);
+      if (change.upgradeOrder) out.push(...upgradeOrderLines(change.upgradeOrder));
     }
     out.push('');
   }
@@ -105,6 +107,19 @@ function noteLines(notes: readonly Finding[]): string[] {
   }
   return out;
 }
+
+/** A rolling upgrade's order: one line per server, numbered by step (servers of one step are upgraded side by side). */
+function upgradeOrderLines(steps: readonly UpgradeStep[]): string[] {
+  const rows = steps.map(s => [`${s.position}.`, PHASE_NAMES[s.phase], s.path, host(s.host), `${s.before} -> ${s.after}`]);
+  return ['    upgrade order:', ...table(['STEP', 'PHASE', 'SERVER', 'HOST', 'RELEASE'], rows).map(line => `      ${line}`)];
+}
+
+const PHASE_NAMES: { readonly [phase in UpgradePhase]: string } = {
+  'master-primary': 'master primary',
+  'primary': 'primary',
+  'secondary': 'secondary',
+  'oneclick': 'OneClick',
+};
 
 function host(value: MaybeToken): string {
   return value.text;

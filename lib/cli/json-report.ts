@@ -136,6 +136,24 @@ export interface JsonChange {
   /** Terraform addresses of the element's plan resources that will be replaced / destroyed, sorted. */
   readonly replaced: string[];
   readonly destroyed: string[];
+  /** Only on rolling-upgrade changes: every upgraded server, in the order the plan upgrades them. */
+  readonly upgradeOrder?: JsonUpgradeStep[];
+}
+
+/** One server of a rolling upgrade. */
+export interface JsonUpgradeStep {
+  /** 1 for the servers upgraded first; servers with the same position are upgraded side by side. */
+  readonly position: number;
+  /** master-primary, primary, secondary, oneclick: the order of the phases. */
+  readonly phase: string;
+  readonly stack: string;
+  readonly path: string;
+  readonly host: JsonValue;
+  /** Path of the server's landscape; null for a OneClick server. */
+  readonly landscape: string | null;
+  /** The release before and after: the version, or `media <path>` when no version is given. */
+  readonly before: string;
+  readonly after: string;
 }
 
 /** The report as JsonReport. */
@@ -207,6 +225,18 @@ export function toJsonReport(report: CheckReport): JsonReport {
       effect: c.effect,
       replaced: [...c.replaced],
       destroyed: [...c.destroyed],
+      ...(c.upgradeOrder ? {
+        upgradeOrder: c.upgradeOrder.map(u => ({
+          position: u.position,
+          phase: u.phase,
+          stack: u.stack,
+          path: u.path,
+          host: value(u.host),
+          landscape: u.landscape ?? null,
+          before: u.before,
+          after: u.after,
+        })),
+      } : {}),
     })),
   };
 }
@@ -364,6 +394,24 @@ export const REPORT_SCHEMA = {
           effect: STRING,
           replaced: STRINGS,
           destroyed: STRINGS,
+          upgradeOrder: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              required: ['position', 'phase', 'stack', 'path', 'host', 'landscape', 'before', 'after'],
+              properties: {
+                position: { type: 'integer', minimum: 1 },
+                phase: { enum: ['master-primary', 'primary', 'secondary', 'oneclick'] },
+                stack: STRING,
+                path: STRING,
+                host: VALUE,
+                landscape: NULLABLE_STRING,
+                before: STRING,
+                after: STRING,
+              },
+            },
+          },
         },
       },
     },

@@ -39,6 +39,8 @@ const HELP: { readonly [ruleId: string]: string } = {
   SPX304: 'Removing a landscape destroys its plan resources only: nothing runs on its hosts; uninstall Spectrum there by hand.',
   SPX305: 'The primary SpectroSERVER restarts to read the new .vnmrc; OneClick fails over meanwhile.',
   SPX306: 'Keep construct ids and planResource stable: re-created steps run again (a new savefile, secondaries reloaded).',
+  SPX307: 'Expected for an upgrade: check the order the report lists (master primary, other primaries and OneClick servers, secondaries) and plan the window; Broadcom asks to finish every server within a few hours.',
+  SPX308: 'Add a secondary to the landscape before upgrading it (SPX141), or accept the outage in a maintenance window.',
   SPX309: 'Review what the re-run steps do on the hosts (a savefile stops the primary, a load stops the secondary); apply in a maintenance window or keep the input unchanged.',
 };
 

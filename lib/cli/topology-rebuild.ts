@@ -143,6 +143,9 @@ class FieldReader {
       ownerPasswordIsLiteral: this.boolean(o.ownerPasswordIsLiteral, `${at}/ownerPasswordIsLiteral`),
       version: this.optionalString(o.version, `${at}/version`),
       excludeParts: this.strings(o.excludeParts ?? [], `${at}/excludeParts`),
+      ...(o.prepareHost === undefined ? {} : { prepareHost: this.boolean(o.prepareHost, `${at}/prepareHost`) }),
+      ...(o.osPackages === undefined ? {} : { osPackages: this.array(o.osPackages, `${at}/osPackages`).map((p, i) => this.maybeToken(p, `${at}/osPackages/${i}`)) }),
+      ...(o.sradminDir === undefined ? {} : { sradminDir: this.maybeToken(o.sradminDir, `${at}/sradminDir`) }),
     };
   }
 

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { TerraformStack } from './cdktf-bridge';
 import { FaultTolerantLandscape } from './fault-tolerant-landscape';
+import { releaseStepsOf } from './host-steps';
 import { locatedOf } from './located';
 import { ManagedHostList } from './managed-host-list';
 import { markLandscapeParent, MemberContext } from './member-context';
@@ -123,6 +124,7 @@ export class DistributedLandscape extends Construct {
       install: this.props.install,
       connection: this.props.connection,
       planResource: this.props.planResource,
+      primaryReleaseSteps: () => [this.master, ...this.landscapes].flatMap(l => (l ? releaseStepsOf(l.primary._steps) : [])),
     };
     // While the constructor builds the master, `this.master` is not set yet.
     if (!this.master) return { ...shared, isMaster: true, after: [] };

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from './cdktf-bridge';
 import type { DistributedLandscape } from './distributed-landscape';
+import { emitPrepareStep, releaseStepsOf } from './host-steps';
 import { locatedOf } from './located';
 import { ManagedHostList } from './managed-host-list';
 import { isLandscapeParent, markLandscapeParent, MemberContext } from './member-context';
@@ -177,6 +178,7 @@ export class FaultTolerantLandscape extends Construct {
       install: this.install,
       connection: mergeConnection(this.context.connection, this.props.connection),
       planResource: this.planResource,
+      primaryReleaseSteps: () => releaseStepsOf(this.primary._steps),
     };
   }
 
@@ -256,7 +258,7 @@ export class FaultTolerantLandscape extends Construct {
     this.hostList.add(server.host);
     const resource = this.planResource;
     const install = installStep(input, 'spectroserver');
-    const installed = install && emitStep(server, install, { resource, after: this.context.after });
+    const installed = install && emitStep(server, install, { resource, after: emitPrepareStep(server, input, resource, this.context.after) });
     if (installed) server._steps.install = installed;
     const hostrc = emitStep(server, hostrcStep(input.target, input.install, this.hostList.lines(), this.hostList.digest()), {
       resource,

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ITerraformDependable } from './cdktf-bridge';
+import { ITerraformDependable, TerraformResource } from './cdktf-bridge';
 import { ManagedHostList } from './managed-host-list';
 import { PlanResource } from '../model/plan-resource';
 import { SpectrumInstallOptions } from '../model/spectrum-install-options';
@@ -24,6 +24,8 @@ export interface MemberContext {
   readonly install?: SpectrumInstallOptions;
   readonly connection?: SshConnectionOptions;
   readonly planResource?: PlanResource;
+  /** The install (and upgrade) steps of the primaries a OneClick server serves, read at synth time. */
+  readonly primaryReleaseSteps?: () => readonly TerraformResource[];
 }
 
 const PARENT = Symbol.for('cdktf-spectrum.LandscapeParent');

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { TerraformResource } from './cdktf-bridge';
+import { emitPrepareStep, emitWebServerStep } from './host-steps';
 import { locatedOf } from './located';
 import { isLandscapeParent, MemberContext } from './member-context';
 import { connectionFactsOf, installFactsOf, installInputOf, sshTargetOf } from './server-facts';
@@ -11,6 +12,7 @@ import { DEFAULTS, mergeConnection, mergeInstall } from '../model/defaults';
 import { OneClickServerOptions } from '../model/one-click-server-options';
 import { PlanResource } from '../model/plan-resource';
 import { OneClickNode } from '../model/topology';
+import { ServerPlanInput } from '../plan/server-plan-input';
 import { installStep } from '../plan/steps/install-step';
 
 /**
@@ -18,8 +20,9 @@ import { installStep } from '../plan/steps/install-step';
  * `FaultTolerantLandscape.addOneClickServer`: it is installed (with media)
  * after its main location server's primary is configured, with
  * `main_loc_serv` pointing at it, and listed in every `.hostrc` of the
- * landscape so the SpectroSERVERs accept its connections. Its child step is
- * `install`.
+ * landscape so the SpectroSERVERs accept its connections. Its child steps are
+ * `install` and `webserver` (OneClick's web server; docs/host-preparation.md),
+ * `prepare` before them with install.prepareHost.
  */
 export class OneClickServer extends Construct {
   /** Host name or address (may be a token). */
@@ -28,6 +31,8 @@ export class OneClickServer extends Construct {
   public readonly mainLocationServer: string;
   /** The install step, when Spectrum media are given. */
   public readonly installStep?: TerraformResource;
+  /** The step that starts OneClick's web server (restarted after the primaries' upgrades), when Spectrum media are given. */
+  public readonly webServerStep?: TerraformResource;
 
   private readonly options: OneClickServerOptions;
   private readonly context: MemberContext;
@@ -41,7 +46,7 @@ export class OneClickServer extends Construct {
     this.context.hostList?.add(options.host);
 
     const install = mergeInstall(this.context.install, options.install);
-    const step = installStep({
+    const input: ServerPlanInput = {
       path: this.node.path,
       host: valueOf(this.host),
       target: sshTargetOf(this.host, this.connection()),
@@ -51,12 +56,14 @@ export class OneClickServer extends Construct {
       precedence: DEFAULTS.primaryPrecedence,
       mainLocationServer: valueOf(this.mainLocationServer),
       vnmrc: {},
-    }, 'oneclick');
+    };
+    const resource = this.context.planResource ?? PlanResource.NULL_RESOURCE;
+    const step = installStep(input, 'oneclick');
     if (step) {
-      this.installStep = emitStep(this, step, {
-        resource: this.context.planResource ?? PlanResource.NULL_RESOURCE,
-        after: this.context.after,
-      });
+      this.installStep = emitStep(this, step, { resource, after: emitPrepareStep(this, input, resource, this.context.after) });
+      // OneClick's own release steps (install; with rolling upgrades also its upgrade step), read at synth time.
+      const ownReleaseSteps = () => [this.installStep];
+      this.webServerStep = emitWebServerStep(this, input, resource, ownReleaseSteps, this.context.primaryReleaseSteps ?? (() => []));
     }
     SpectrumRegistry.of(this).addOneClick(this);
     new TopologyMetadata(this, 'topology', () => ({ oneClicks: { [this.node.path]: this._toOneClickNode() } }));

@@ -1,6 +1,7 @@
 import { Fn, Token } from './cdktf-bridge';
 import { factOf, isLiteral, optionalValueOf, valueOf } from './token-values';
 import { DEFAULTS } from '../model/defaults';
+import { DEFAULT_SRADMIN_DIR } from '../model/os-packages';
 import { SpectrumInstallOptions } from '../model/spectrum-install-options';
 import { SshConnectionOptions } from '../model/ssh-connection-options';
 import { ConnectionFacts, InstallFacts } from '../model/topology';
@@ -76,6 +77,11 @@ export function installInputOf(install: SpectrumInstallOptions): InstallInput {
     ownerPassword: install.ownerPassword,
     version: install.version,
     excludeParts: install.excludeParts ?? [],
+    ...(install.prepareHost ? {
+      prepareHost: true,
+      osPackages: install.osPackages?.map(name => valueOf(name)),
+      sradminDir: valueOf(install.sradminDir ?? DEFAULT_SRADMIN_DIR),
+    } : {}),
   };
 }
 

@@ -262,6 +262,9 @@ export class SpectrumEstate extends Construct {
       ownerPassword: install.ownerPassword && this.reference(install.ownerPassword),
       version: install.version,
       excludeParts: install.excludeParts ? [...install.excludeParts] : undefined,
+      prepareHost: install.prepareHost,
+      osPackages: install.osPackages ? [...install.osPackages] : undefined,
+      sradminDir: this.text(install.sradminDir, [...at, 'sradminDir']),
     };
   }
 

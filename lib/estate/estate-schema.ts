@@ -181,6 +181,11 @@ export function estateSchema(): Schema {
           ownerPassword: described(ref('secret'), 'The owner\'s password, required with mediaPath: a reference to a sensitive variable (SPX150)'),
           version: described({ type: 'string', pattern: '^[0-9]+(\\.[0-9]+)*$' }, 'The Spectrum version on the media, e.g. 10.4.1'),
           excludeParts: described({ type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' } }, 'Installer parts to leave out (exclude_parts)'),
+          prepareHost: described({ type: 'boolean' },
+            'Prepare each host before the install: OS packages, the owner, sudoers, SRAdmin (docs/host-preparation.md). Default: false'),
+          osPackages: described({ type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$' } },
+            'OS packages host preparation makes sure of. Default: the list of the host\'s distribution family'),
+          sradminDir: described(ref('text'), 'Where host preparation installs SRAdmin. Default: /opt/CA/SRAdmin'),
         },
       },
       server: {

@@ -30,6 +30,9 @@ export interface EstateInstall {
   readonly ownerPassword?: VariableReference;
   readonly version?: string;
   readonly excludeParts?: readonly string[];
+  readonly prepareHost?: boolean;
+  readonly osPackages?: readonly string[];
+  readonly sradminDir?: TextValue;
 }
 
 export interface EstateServer {

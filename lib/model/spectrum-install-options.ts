@@ -41,4 +41,33 @@ export interface SpectrumInstallOptions {
    * @default - none
    */
   readonly excludeParts?: string[];
+
+  /**
+   * Prepare each host before the install (a `prepare` step per server, run
+   * before `install`): install the OS packages Spectrum needs that are
+   * missing, create the owner when it does not exist (with `ownerPassword`,
+   * passed on stdin to `chpasswd`), add the owner's sudoers line for SRAdmin,
+   * and install and start SRAdmin from the media when the `processd` service
+   * is not there. A prepared host is left alone. It never disables SELinux
+   * or a firewall: docs/host-preparation.md lists the ports to open.
+   * Needs `mediaPath` (SRAdmin comes from the media).
+   * @default false
+   */
+  readonly prepareHost?: boolean;
+
+  /**
+   * OS packages host preparation makes sure are installed (only with
+   * `prepareHost`). Names as the host's package manager spells them.
+   * @default - by distribution family: the Spectrum_playbooks list on RHEL
+   * (dnf, yum, zypper), its Debian equivalents with apt-get; see
+   * docs/host-preparation.md
+   */
+  readonly osPackages?: string[];
+
+  /**
+   * Where host preparation installs SRAdmin (`sradmin.exe`; the init
+   * script's `SRADHOME`). Only with `prepareHost`.
+   * @default '/opt/CA/SRAdmin'
+   */
+  readonly sradminDir?: string;
 }

@@ -71,6 +71,12 @@ export interface InstallFacts {
   readonly ownerPasswordIsLiteral: boolean;
   readonly version?: string;
   readonly excludeParts: readonly string[];
+  /** Host preparation is asked for (`prepareHost`). */
+  readonly prepareHost?: boolean;
+  /** With `prepareHost`: the packages given in code (undefined: the defaults). */
+  readonly osPackages?: readonly MaybeToken[];
+  /** With `prepareHost`: SRAdmin's directory. */
+  readonly sradminDir?: MaybeToken;
 }
 
 export type Role = 'PRIMARY' | 'SECONDARY';

@@ -1,6 +1,7 @@
 import { isValidHost } from './host-name';
 import { isSafeInstallPath, isValidUserName } from './install-path';
 import { isLegacyHandle } from './landscape-handle';
+import { isOsPackageName } from './os-packages';
 import { isHostKey, isPort, isPrivateKeyFile, isSshUser } from './ssh-values';
 import { hasLineBreakOrNul, utf8Length } from './text-measure';
 import { isVnmrcKey, isVnmrcValue } from './vnmrc-keys';
@@ -108,10 +109,14 @@ export const VNMRC_KEY = kind('.vnmrc key', 'an identifier (letters, digits, "_"
 /** A `.vnmrc` value: one line (no CR, LF or NUL), at most 1024 bytes; may be empty. */
 export const VNMRC_VALUE = kind('.vnmrc value', 'one line of at most 1024 bytes', 'is_vnmrc_value', isVnmrcValue);
 
+/** An OS package name for host preparation (`osPackages`): see isOsPackageName. */
+export const OS_PACKAGE = kind('OS package', 'an OS package name (a letter or digit, then letters, digits, ".", "_", "+" and "-")',
+  'is_os_package', isOsPackageName);
+
 /** Every kind, in the order of docs/value-kinds.md. */
 export const VALUE_KINDS: readonly ValueKind[] = [
   HOST, INSTALL_PATH, INSTALL_OWNER, SSH_USER, LANDSCAPE_HANDLE, PRECEDENCE, PORT, VERSION, EXCLUDE_PARTS,
-  HOST_KEY, PRIVATE_KEY_FILE, BACKUP_COMMAND, VNMRC_KEY, VNMRC_VALUE,
+  HOST_KEY, PRIVATE_KEY_FILE, BACKUP_COMMAND, VNMRC_KEY, VNMRC_VALUE, OS_PACKAGE,
 ];
 
 /** Whether `precedence` (a number as given in code) is a valid precedence: an integer that PRECEDENCE accepts. */

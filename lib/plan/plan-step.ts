@@ -1,7 +1,11 @@
 import { ShellValue } from './shell';
 
-/** The seven steps of DESIGN.md "The plan it synthesizes". */
-export type StepKind = 'install' | 'hostrc' | 'vnmrc' | 'savefile' | 'transfer' | 'load' | 'deregister';
+/**
+ * The seven steps of DESIGN.md "The plan it synthesizes", plus `prepare`
+ * (opt-in host preparation before `install`) and `webserver` (OneClick's
+ * web server, docs/host-preparation.md).
+ */
+export type StepKind = 'install' | 'hostrc' | 'vnmrc' | 'savefile' | 'transfer' | 'load' | 'deregister' | 'prepare' | 'webserver';
 
 /**
  * Everything Terraform needs to reach a host. Values may be tokens; the

@@ -105,6 +105,7 @@ is_host_key() {
   local LC_ALL=C
   is_single_line "$1" && [[ $1 =~ ^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$ ]] && [[ "/$1/" != */../* ]]
 }`),
+  is_os_package: fn(['is_single_line'], String.raw`is_os_package() { is_single_line "$1" && [[ "$1" =~ ^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$ ]]; }`),
   is_yes_no: fn([], String.raw`is_yes_no() { [ "$1" = yes ] || [ "$1" = no ]; }`),
   is_map_entry: fn(['is_handle', 'is_precedence'], String.raw`# <handle> <precedence>: one entry of a landscape map.
 is_map_entry() {

@@ -9,6 +9,12 @@ export interface InstallInput {
   readonly ownerPassword?: string;
   readonly version?: string;
   readonly excludeParts: readonly string[];
+  /** Host preparation (the `prepare` step) is asked for. */
+  readonly prepareHost?: boolean;
+  /** OS packages to make sure of; undefined: the default list of the host's family. */
+  readonly osPackages?: readonly ShellValue[];
+  /** SRAdmin's directory (`SRADHOME`). */
+  readonly sradminDir?: ShellValue;
 }
 
 /** One SpectroSERVER or OneClick server as the plan needs it. */

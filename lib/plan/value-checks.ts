@@ -1,7 +1,7 @@
 import {
   ValueKind,
   BACKUP_COMMAND, EXCLUDE_PARTS, HOST, HOST_KEY, INSTALL_OWNER, INSTALL_PATH, LANDSCAPE_HANDLE, PORT, PRECEDENCE,
-  PRIVATE_KEY_FILE, SSH_USER, VERSION, VNMRC_KEY, VNMRC_VALUE,
+  OS_PACKAGE, PRIVATE_KEY_FILE, SSH_USER, VERSION, VNMRC_KEY, VNMRC_VALUE,
 } from '../model/value-kinds';
 
 export type { ValueKind } from '../model/value-kinds';
@@ -54,6 +54,7 @@ export const checks = {
   vnmrcValue: checkedBy(VNMRC_VALUE, 'SPX160'),
   relativePath: planKind('relativePath', 'a relative path of letters, digits, ".", "_" and "-" without ".." segments',
     text => /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(text) && !text.split('/').includes('..'), 'is_relative_path'),
+  osPackage: checkedBy(OS_PACKAGE, 'SPX132'),
   yesNo: planKind('yesNo', '"yes" or "no"', text => text === 'yes' || text === 'no', 'is_yes_no'),
   singleLine: planKind('singleLine', 'a single line of text', text => !/[\r\n\0]/.test(text), 'is_single_line'),
   /** `<LH> <precedence>`: an entry of a landscape map. */

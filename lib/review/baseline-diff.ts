@@ -2,6 +2,7 @@ import {
   ChangeKind, HANDLE_CHANGED, HOST_REPLACED, LANDSCAPE_REMOVED, PRECEDENCE_CHANGED, SECONDARY_REMOVED, STANDBY_CHANGED, STEPS_RECREATED,
   STEPS_RERUN,
 } from './change-kinds';
+import { rollingUpgrades, UpgradeStep } from './rolling-upgrade';
 import { SynthesizedStack } from './synthesized-stack';
 import { Finding } from '../model/finding';
 import { LandscapeNode, MaybeToken, OneClickNode, ServerNode, serversOf, Topology } from '../model/topology';
@@ -29,6 +30,8 @@ export interface Change {
   readonly replaced: readonly string[];
   /** Terraform addresses of this element's plan resources that will be destroyed. */
   readonly destroyed: readonly string[];
+  /** For a rolling upgrade (SPX307): every upgraded server, in the order the plan upgrades them. */
+  readonly upgradeOrder?: readonly UpgradeStep[];
 }
 
 /** The change as a finding, so that a policy can raise or acknowledge it. */
@@ -62,7 +65,8 @@ type FateOf = (stack: string, owner: string) => ResourceFate;
  * target branch) and lists the destructive changes: a handle change
  * (reinstall), a removed secondary (MapUpdate), a precedence change
  * (reload), a host replaced, a landscape removed, a standby mode change
- * (restart), plan resources created anew. Each names the Terraform
+ * (restart), plan resources created anew, a version or media change (a
+ * rolling upgrade, with its order; see rolling-upgrade.ts). Each names the Terraform
  * addresses that will be replaced or destroyed, found by comparing each
  * resource's triggers and following the step chains (`after_*` triggers
  * hold the ids of earlier steps). Linear in the number of resources and
@@ -121,6 +125,7 @@ export function diffBaseline(baseline: SynthSnapshot, current: SynthSnapshot): C
     const after = currentOneClicks.get(key(before.stack, before.path));
     if (after && !sameValue(before.host, after.host)) changes.push(oneClickHostReplaced(before, after, fateOf(after.stack, after.path)));
   }
+  changes.push(...rollingUpgrades(baseline.topology, current.topology, (stack, owner) => fateOf(stack, owner).replaced.map(t => t.address)));
   changes.push(...unexplainedReruns(changes, fates, current.topology));
   const order = new Map(current.stacks.map((s, i) => [s.name, i] as const));
   return changes
@@ -168,6 +173,8 @@ function stepEffects(steps: readonly string[], landscape: LandscapeNode | undefi
     transfer: 'the savefile is copied to the secondary again',
     load: 'the secondary is stopped, its database saved aside and reloaded from the primary\'s savefile',
     deregister: 'the primary\'s landscape map is reconciled with the code\'s secondaries',
+    prepare: 'host preparation checks OS packages, owner, sudoers and SRAdmin again and changes only what differs',
+    webserver: 'OneClick\'s web server is restarted',
   };
   return steps.map(step => effects[step] ?? `${step} runs again`).join('; ');
 }

@@ -64,6 +64,25 @@ export const STEPS_RECREATED: ChangeKind = {
   severity: 'warning',
 };
 
+/**
+ * A note, not a warning: an upgrade is what the change asks for, and the
+ * plan keeps every landscape up while it runs (primaries first, then the
+ * secondaries, KB 144472). The report lists the order.
+ */
+export const ROLLING_UPGRADE: ChangeKind = {
+  id: 'SPX307',
+  kind: 'rolling-upgrade',
+  description: 'Baseline: the Spectrum version or media change; the servers are upgraded one step at a time (master primary, other primaries and OneClick servers, secondaries)',
+  severity: 'info',
+};
+
+export const UPGRADE_WITHOUT_STANDBY: ChangeKind = {
+  id: 'SPX308',
+  kind: 'upgrade-without-standby',
+  description: 'Baseline: a landscape without a secondary is upgraded; no SpectroSERVER serves it while the installer runs',
+  severity: 'warning',
+};
+
 export const STEPS_RERUN: ChangeKind = {
   id: 'SPX309',
   kind: 'steps-rerun',
@@ -73,5 +92,6 @@ export const STEPS_RERUN: ChangeKind = {
 
 /** Every change kind, in id order. */
 export const CHANGE_KINDS: readonly ChangeKind[] = [
-  HANDLE_CHANGED, SECONDARY_REMOVED, PRECEDENCE_CHANGED, HOST_REPLACED, LANDSCAPE_REMOVED, STANDBY_CHANGED, STEPS_RECREATED, STEPS_RERUN,
+  HANDLE_CHANGED, SECONDARY_REMOVED, PRECEDENCE_CHANGED, HOST_REPLACED, LANDSCAPE_REMOVED, STANDBY_CHANGED, STEPS_RECREATED,
+  ROLLING_UPGRADE, UPGRADE_WITHOUT_STANDBY, STEPS_RERUN,
 ];

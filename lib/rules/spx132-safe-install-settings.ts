@@ -2,7 +2,7 @@ import { findingOf, Rule } from './rule';
 import { oneClickLabel, perLandscapeOrServer, quote } from './support';
 import { Finding } from '../model/finding';
 import { InstallFacts, Located, Topology } from '../model/topology';
-import { EXCLUDE_PARTS, INSTALL_OWNER, INSTALL_PATH, isExcludePart, VERSION } from '../model/value-kinds';
+import { EXCLUDE_PARTS, INSTALL_OWNER, INSTALL_PATH, isExcludePart, OS_PACKAGE, VERSION } from '../model/value-kinds';
 
 const PATH_FIX = 'use an absolute path of letters, digits, ".", "_", "-" and "/" without ".." segments or "//" (e.g. /opt/CA/Spectrum)';
 const OWNER_FIX = 'use a user name of at most 32 characters: a lower-case letter or "_", then lower-case letters, digits, "_" or "-" (e.g. spectrum)';
@@ -36,13 +36,24 @@ const CHECKS: ReadonlyArray<(install: InstallFacts) => Problem | undefined> = [
       ? { message: `the excluded parts ${quote(joined)} are longer than the hostargs file takes`, fix: PARTS_FIX }
       : undefined;
   },
+  install => (install.sradminDir && !install.sradminDir.isToken && !INSTALL_PATH.test(install.sradminDir.text)
+    ? { message: `SRAdmin directory (sradminDir) ${quote(install.sradminDir.text)} is not an absolute path of safe characters`, fix: PATH_FIX }
+    : undefined),
+  install => {
+    const bad = (install.osPackages ?? []).find(name => !name.isToken && !OS_PACKAGE.test(name.text));
+    return bad === undefined ? undefined : {
+      message: `OS package ${quote(bad.text)} (osPackages) is not a package name`,
+      fix: 'use package names as the package manager spells them: a letter or digit, then letters, digits, ".", "_", "+" or "-" (e.g. ksh, libxcrypt.i686)',
+    };
+  },
 ];
 
 /**
- * SPX132: the install dir and media path are absolute paths of safe
- * characters, the owner is a valid user name, the version and the excluded
- * parts are plain names: they reach the hostargs file and the scripts, which
- * check them again with the same value kinds. Checked on every server's and OneClick server's
+ * SPX132: the install dir, media path and SRAdmin directory are absolute
+ * paths of safe characters, the owner is a valid user name, the version,
+ * the excluded parts and the OS packages of host preparation are plain
+ * names: they reach the hostargs file and the scripts, which check them
+ * again with the same value kinds. Checked on every server's and OneClick server's
  * effective settings; once for a landscape when all its servers share the
  * problem. Tokens are checked at apply time.
  */

@@ -56,8 +56,29 @@ describe('SpectrumEstate', () => {
       spectrum_media_path: { type: 'string', default: '/mnt/spectrum' },
     });
     expect(findHost(json, 'spectrum_east_primary_hostrc_')).toBe('${var.hosts["east-primary"]}');
-    // 6 SpectroSERVERs (install, hostrc, vnmrc), 3 savefiles, 3 transfers, 3 loads, 3 deregisters, 3 ready markers, 1 OneClick install.
-    expect(Object.keys(json.resource.null_resource)).toHaveLength(34);
+    // 6 SpectroSERVERs (install, hostrc, vnmrc), 3 savefiles, 3 transfers, 3 loads, 3 deregisters, 3 ready markers,
+    // 1 OneClick install and its webserver step.
+    expect(Object.keys(json.resource.null_resource)).toHaveLength(35);
+  });
+
+  test('host preparation from an estate file: prepareHost, osPackages and sradminDir reach the prepare step', () => {
+    const json = synthStack(stack => {
+      SpectrumEstate.fromObject(stack, 'estate', {
+        version: 1,
+        landscapes: {
+          east: {
+            handle: '0x400000',
+            primary: { host: 'east-1' },
+            install: { mediaPath: '/mnt/spectrum', ownerPassword: { variable: 'pw' }, prepareHost: true, osPackages: ['ksh'], sradminDir: '/opt/sradmin' },
+          },
+        },
+      });
+    }, { validate: false });
+    const prepare = Object.values<any>(json.resource.null_resource ?? json.resource.terraform_data)
+      .find(body => body['//'].metadata.path.endsWith('/east/primary/prepare'));
+    const script: string = prepare.provisioner[prepare.provisioner.length - 1]['remote-exec'].inline[0];
+    expect(script).toContain("SRADMIN_DIR='/opt/sradmin'");
+    expect(script).toContain("DEB_PACKAGES+='ksh'");
   });
 
   test('a Terraform variable the stack already has is reused, not declared twice', () => {

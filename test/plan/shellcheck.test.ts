@@ -34,7 +34,7 @@ function distributedWithTokensBastionAndBackupCommand(stack: TerraformStack): vo
   const dir = new TerraformVariable(stack, 'install_dir', { type: 'string' }).stringValue;
   const dss = new DistributedLandscape(stack, 'estate', {
     master: { handle: LandscapeHandle.of(0x100000), primary: { host: host('m-1') }, secondaries: [{ host: host('m-2') }] },
-    install: { mediaPath: '/mnt/spectrum', installDir: dir, ownerPassword: password },
+    install: { mediaPath: '/mnt/spectrum', installDir: dir, ownerPassword: password, prepareHost: true },
     connection: {
       privateKeyFile: '/home/ci/.ssh/id_ed25519',
       hostKey: HOST_KEY,
@@ -80,11 +80,12 @@ function scriptsOf(json: Synthesized): Array<[string, string, string]> {
 (available || required ? describe : describe.skip)(`shellcheck -S warning${available ? '' : ' (skipped: shellcheck is not installed; apt-get install shellcheck)'}`, () => {
   test.each([
     ['a fault-tolerant landscape (HOT, two secondaries, media, .vnmrc keys)', faultTolerant],
-    ['a DSS with OneClick, token hosts and install dir, a bastion and a backup command', distributedWithTokensBastionAndBackupCommand],
+    ['a DSS with OneClick, token hosts and install dir, a bastion, a backup command and host preparation', distributedWithTokensBastionAndBackupCommand],
   ])('%s: no finding in any script', (_name, build) => {
     const scripts = scriptsOf(synthStack(build));
     const kinds = new Set(scripts.map(([, p]) => p.replace(/ \(wrapper\)$/, '').split('/').pop()));
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['deregister', 'hostrc', 'install', 'load', 'savefile', 'transfer', 'vnmrc']));
+    if (build === distributedWithTokensBastionAndBackupCommand) expect([...kinds]).toEqual(expect.arrayContaining(['prepare', 'webserver']));
     const findings = scripts.flatMap(([shell, stepPath, text]) => {
       const result = spawnSync('shellcheck', ['-s', shell, '-S', 'warning', '-f', 'gcc', '-'], { input: text, encoding: 'utf8' });
       return result.status === 0 ? [] : [`${stepPath}:\n${result.stdout}${result.stderr}`];

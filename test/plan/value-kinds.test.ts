@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { HOST_KEY_TYPES } from '../../lib/model/ssh-values';
 import {
   BACKUP_COMMAND, EXCLUDE_PARTS, HOST, HOST_KEY, INSTALL_OWNER, INSTALL_PATH, isValidPort, isValidPrecedence, LANDSCAPE_HANDLE,
-  MAX_PRECEDENCE, PORT, PRECEDENCE, PRIVATE_KEY_FILE, SSH_USER, VALUE_KINDS, ValueKind, VERSION, VNMRC_KEY, VNMRC_VALUE,
+  MAX_PRECEDENCE, OS_PACKAGE, PORT, PRECEDENCE, PRIVATE_KEY_FILE, SSH_USER, VALUE_KINDS, ValueKind, VERSION, VNMRC_KEY, VNMRC_VALUE,
 } from '../../lib/model/value-kinds';
 import { predicateDefinitions, SCRIPT_PREDICATES } from '../../lib/plan/script-predicates';
 import { checks } from '../../lib/plan/value-checks';
@@ -131,6 +131,12 @@ const CORPORA: readonly Corpus[] = [
     valid: ['', 'yes', '180000', 'a b=c', 'é', 'a'.repeat(1024), 'é'.repeat(512), '$(id)'],
     invalid: ['a\nb', 'a\rb', 'a'.repeat(1025), 'é'.repeat(513)],
     alphabet: 'a\n é',
+  },
+  {
+    kind: OS_PACKAGE,
+    valid: ['ksh', 'libxcrypt.i686', 'libstdc++', 'perl-LWP-Protocol-https', '0ad', 'x', 'a'.repeat(128)],
+    invalid: ['', '-y', '--force', 'a b', 'a;b', 'a/b', '.hidden', '_x', 'pkg:1', 'é', 'a'.repeat(129)],
+    alphabet: 'a.+-_ ;',
   },
 ];
 

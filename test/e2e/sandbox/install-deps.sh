@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # install-deps.sh: installs what the test suite needs on a Debian machine
-# (run as root): OpenSSH server and client for the end-to-end sandbox, and
-# shellcheck for the test that lints every generated script. Idempotent and
-# quiet: does nothing when everything is there, prints only on failure.
+# (run as root): OpenSSH server and client for the end-to-end sandbox,
+# shellcheck for the test that lints every generated script, and sudo
+# (visudo) for the host-preparation suite. Idempotent and quiet: does nothing
+# when everything is there, prints only on failure.
 #
 # Services are never started by the install (the sandbox runs its own sshd per
 # host on loopback): a temporary policy-rc.d refuses service starts when the
@@ -14,6 +15,8 @@ missing=()
 command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
 command -v unshare >/dev/null 2>&1 && command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+# Host preparation (test/e2e/prepare.test.ts) writes a sudoers drop-in checked by visudo.
+command -v visudo >/dev/null 2>&1 || missing+=(sudo)
 ((${#missing[@]})) || exit 0
 
 if [ "$(id -u)" != 0 ]; then

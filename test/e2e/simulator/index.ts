@@ -167,3 +167,38 @@ export function injectFault(specroot: string, tool: string): void {
 function readLines(file: string): string[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
 }
+
+/**
+ * Makes the installer on media made by {@link makeMedia} refuse a host whose
+ * SRAdmin daemon is not running (`/etc/init.d/sradmin status`), as the real
+ * installer needs SRAdmin on every target.
+ */
+export function requireSradmin(mediaDir: string): void {
+  fs.writeFileSync(path.join(mediaDir, 'sdic', '.sim-require-sradmin'), 'the installer refuses a host without a running SRAdmin\n');
+}
+
+/** What the simulated SRAdmin left in its directory (`sradminDir`, the init script's SRADHOME). */
+export interface SradminState {
+  /** `<dir>/sradmin.exe` is there. */
+  readonly installed: boolean;
+  readonly running: boolean;
+  /** `<dir>/.sim/events.log` lines: `<time> sradmin pid=<pid> user=<user> start|stop|ok now running|...`. */
+  readonly events: string[];
+}
+
+/** The simulated SRAdmin installed in `dir` (read from outside the host, e.g. through a sandbox host's homeDir). */
+export function sradminState(dir: string): SradminState {
+  const state = path.join(dir, '.sim', 'state');
+  const log = path.join(dir, '.sim', 'events.log');
+  return {
+    installed: fs.existsSync(path.join(dir, 'sradmin.exe')),
+    running: fs.existsSync(state) && fs.readFileSync(state, 'utf8').trim() === 'running',
+    events: fs.existsSync(log) ? readLines(log) : [],
+  };
+}
+
+/** OneClick's web server run state (`running`/`stopped`), or undefined where OneClick is not installed. */
+export function webTomcatState(specroot: string): string | undefined {
+  const state = path.join(specroot, 'webtomcat', '.sim', 'state');
+  return fs.existsSync(state) ? fs.readFileSync(state, 'utf8').trim() : undefined;
+}

@@ -15,3 +15,4 @@ printf '%s\n' "$version" >"$dir/sdic/VERSION"
 # the checkout gave the sources), so the install owner can run them.
 chmod -R a+rX -- "$dir"
 chmod 0755 -- "$dir/sdic/sdiclinux.exe" "$dir"/sdic/templates/SS-Tools/* "$dir"/sdic/templates/bin/*
+chmod 0755 -- "$dir"/sdic/templates/webtomcat/bin/* "$dir"/sdic/linux/*

@@ -335,3 +335,27 @@ sim_set_run_state() {
   sim_event "ok now $want"
   echo "SpectroSERVER is now $want"
 }
+
+# sim_webtomcat running|stopped ARGS...: what startWebTomcat.sh and
+# stopWebTomcat.sh do on a OneClick host (oc_install=yes): set the web
+# server's run state in $SPECROOT/webtomcat/.sim/state. Starting a running
+# web server (or stopping a stopped one) succeeds and says so.
+sim_webtomcat() {
+  local want=$1 conf file
+  shift
+  sim_tool_init "$@"
+  (($# == 0)) || sim_fail "takes no arguments"
+  conf="$(sim_state_dir)/install.conf"
+  [ "$(sim_kv_get oc_install "$conf" || true)" = yes ] || sim_fail "OneClick is not installed in $SPECROOT (oc_install=no)"
+  file=$SPECROOT/webtomcat/.sim/state
+  if [ "$(cat -- "$file" 2>/dev/null)" = "$want" ]; then
+    sim_event "ok already $want"
+    echo "OneClick web server is already $want"
+    return 0
+  fi
+  mkdir -p -- "$SPECROOT/webtomcat/.sim"
+  sim_own "$SPECROOT/webtomcat/.sim"
+  printf '%s\n' "$want" | sim_write "$file"
+  sim_event "ok now $want"
+  echo "OneClick web server is now $want"
+}
