@@ -46,8 +46,15 @@ describeIfAvailable(unavailable)(`Spectrum simulator: upgrades${unavailable ? ` 
 
   function install(host: string, media: string, extra: Record<string, string> = {}): Result {
     const args = {
-      remote_host: host, l_handle: '0x400000', install_dir: specroot(host), install_owner: 'root',
-      vcd_path: media, main_loc_serv: host, ss_install: 'yes', oc_install: 'no', ...extra,
+      remote_host: host,
+      l_handle: '0x400000',
+      install_dir: specroot(host),
+      install_owner: 'root',
+      vcd_path: media,
+      main_loc_serv: host,
+      ss_install: 'yes',
+      oc_install: 'no',
+      ...extra,
     };
     const hostargs = path.join(work, `${host}.hostargs`);
     const pw = path.join(work, `${host}.pw`);
