@@ -31,6 +31,7 @@ import { installStep } from '../plan/steps/install-step';
 import { loadStep } from '../plan/steps/load-step';
 import { savefileStep } from '../plan/steps/savefile-step';
 import { transferStep } from '../plan/steps/transfer-step';
+import { upgradeStep } from '../plan/steps/upgrade-step';
 import { vnmrcStep } from '../plan/steps/vnmrc-step';
 
 /** Props of a fault-tolerant landscape. */
@@ -252,7 +253,16 @@ export class FaultTolerantLandscape extends Construct {
       { resource: this.planResource, after: this.secondaries.map(s => s._steps.load), chain: { install: this.primary._steps.install } });
   }
 
-  /** install -> hostrc -> vnmrc on one server. */
+  /**
+   * install -> upgrade -> hostrc -> vnmrc on one server. Installs run in
+   * parallel (after the master primary in a DSS); upgrades roll
+   * (docs/upgrades.md): a primary's after its install (a member primary's
+   * install already waits for the master primary, configured and so
+   * upgraded), a secondary's after its primary runs configured again and, in
+   * a DSS, after every primary and OneClick server of the stack
+   * (`upgradeBarrier`). hostrc follows the upgrade (an installer run leaves
+   * `.hostrc` with the local host only, KB 7270).
+   */
   private emitServerSteps(server: SpectroServer): void {
     const input = this.planInputOf(server);
     this.hostList.add(server.host);
@@ -260,10 +270,20 @@ export class FaultTolerantLandscape extends Construct {
     const install = installStep(input, 'spectroserver');
     const installed = install && emitStep(server, install, { resource, after: emitPrepareStep(server, input, resource, this.context.after) });
     if (installed) server._steps.install = installed;
+    const rollingOrder = server === this.primary
+      ? []
+      : [this.primary._steps.vnmrc, ...(this.context.upgradeBarrier ? [this.context.upgradeBarrier] : [])];
+    const upgrade = upgradeStep(input, 'spectroserver');
+    const upgraded = upgrade && emitStep(server, upgrade, {
+      resource,
+      after: [...(installed ? [installed] : this.context.after), ...rollingOrder],
+      chain: { install: installed },
+    });
+    if (upgraded) server._steps.upgrade = upgraded;
     const hostrc = emitStep(server, hostrcStep(input.target, input.install, this.hostList.lines(), this.hostList.digest()), {
       resource,
-      after: installed ? [installed] : this.context.after,
-      chain: { install: installed },
+      after: upgraded ? [upgraded] : installed ? [installed] : this.context.after,
+      chain: { install: installed, upgrade: upgraded },
     });
     server._steps.hostrc = hostrc;
     server._steps.vnmrc = emitStep(server, vnmrcStep(input.target, input.install, input.vnmrc), {

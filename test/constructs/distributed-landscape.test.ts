@@ -26,8 +26,8 @@ describe('DistributedLandscape plan', () => {
     const installs = [...stepsOf(json.valueOf() as any).values()].filter(s => s.path.endsWith('/install'));
     expect(installs).toHaveLength(2 * 3 + 1);
     for (const install of installs) expect(scriptOf(install)).toContain("MLS='master-1'");
-    expect(scriptOf(step(json, 'estate/console/install'))).toContain("OC_INSTALL='yes'");
-    expect(scriptOf(step(json, 'estate/console/install'))).toContain("SS_INSTALL='no'");
+    expect(scriptOf(step(json, 'estate/console/install'))).toContain("PRODUCT='oneclick'");
+    expect(scriptOf(step(json, 'estate/master/primary/install'))).toContain("PRODUCT='spectroserver'");
   });
 
   test('every .hostrc lists every SpectroSERVER and OneClick host of the DSS, from one shared local', () => {
