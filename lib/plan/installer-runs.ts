@@ -1,26 +1,27 @@
 import { bashText } from './bash-text';
 import { InstallInput } from './server-plan-input';
-import { literal } from './shell';
+import { literal, ShellValue } from './shell';
 import { StepScript } from './step-script';
-import { checks } from './value-checks';
+import { checks, ValueKind } from './value-checks';
 
 /** What the silent installer puts on the host (hostargs `ss_install` / `oc_install`). */
 export type InstalledProduct = 'spectroserver' | 'oneclick';
 
 /**
- * Declares UPDATE_COUNT and UPDATE_<n>_MEDIA / UPDATE_<n>_VERSION (n from 1)
- * for the update media of `install`, in order. `untriggered`: the variables
- * do not re-run the step (the install step: the upgrade step owns updates).
+ * Declares UPDATE_<n>_MEDIA / UPDATE_<n>_VERSION (n from 1) for the update
+ * media of `install`, in order, and returns the script lines that apply them
+ * (`apply_update MEDIA VERSION [all]`). `untriggered`: the variables do not
+ * re-run the step (the install step: the upgrade step owns updates).
  */
-export function declareUpdates(script: StepScript, install: InstallInput, untriggered?: string): StepScript {
-  const declare = (name: string, value: Parameters<StepScript['input']>[1], kind: Parameters<StepScript['input']>[2]) =>
+export function declareUpdates(script: StepScript, install: InstallInput, mode: 'missing' | 'all', untriggered?: string): string {
+  const declare = (name: string, value: ShellValue, kind: ValueKind) =>
     (untriggered === undefined ? script.input(name, value, kind) : script.untriggered(name, value, kind, untriggered));
-  declare('UPDATE_COUNT', literal(String(install.updates.length)), checks.count);
-  install.updates.forEach((update, index) => {
-    declare(`UPDATE_${index + 1}_MEDIA`, update.mediaPath, checks.path);
-    declare(`UPDATE_${index + 1}_VERSION`, literal(update.version), checks.version);
-  });
-  return script;
+  return install.updates.map((update, index) => {
+    const n = index + 1;
+    declare(`UPDATE_${n}_MEDIA`, update.mediaPath, checks.path);
+    declare(`UPDATE_${n}_VERSION`, literal(update.version), checks.version);
+    return `apply_update "$UPDATE_${n}_MEDIA" "$UPDATE_${n}_VERSION"${mode === 'all' ? ' all' : ''}`;
+  }).join('\n');
 }
 
 /**
@@ -135,16 +136,12 @@ run_installer() {
   fi
   note "installed $what"
 }
-# apply_updates [all]: each update not yet listed in .history, in order (all:
-# every update, for a product that was just added and has none of them).
-apply_updates() {
-  local i media version
-  for ((i = 1; i <= UPDATE_COUNT; i++)); do
-    media="UPDATE_$\{i}_MEDIA" version="UPDATE_$\{i}_VERSION"
-    if [ "$\{1:-}" != all ] && history_lists "$\{!version}"; then
-      note "update $\{!version} is already installed ($HISTORY)"
-      continue
-    fi
-    run_installer "$\{!media}" "update $\{!version}"
-  done
+# apply_update MEDIA VERSION [all]: the update, unless .history lists it (all:
+# in any case, for a product that was just added and has none of them).
+apply_update() {
+  if [ "$\{3:-}" != all ] && history_lists "$2"; then
+    note "update $2 is already installed ($HISTORY)"
+    return 0
+  fi
+  run_installer "$1" "update $2"
 }`);

@@ -37,7 +37,7 @@ export function installStep(server: ServerPlanInput, product: InstalledProduct):
     .input('EXCLUDE_PARTS', literal(install.excludeParts.join(',')), checks.excludeParts)
     .input('PRODUCT', literal(product), checks.product)
     .untriggered('MEDIA', install.mediaPath, checks.path, UPGRADE_OWNS_IT);
-  declareUpdates(script, install, UPGRADE_OWNS_IT);
+  const updates = declareUpdates(script, install, 'all', UPGRADE_OWNS_IT);
   return script
     .constant('STAGE', stage)
     .body(INSTALLER_FUNCTIONS)
@@ -46,7 +46,7 @@ if product_installed; then
   note "the $PRODUCT is already installed in $SPECROOT; bringing it to the version of the code is the upgrade step's job"
   exit 0
 fi
-run_installer "$MEDIA" "the base release"
-apply_updates all`)
+run_installer "$MEDIA" "the base release"`)
+    .body(updates)
     .remote(server.target, { secret: install.ownerPassword, stage });
 }

@@ -38,7 +38,7 @@ export function upgradeStep(server: ServerPlanInput, product: InstalledProduct):
     .input('PRODUCT', literal(product), checks.product)
     .input('MEDIA', install.mediaPath ?? literal(''), checks.pathOrEmpty)
     .input('VERSION', literal(install.version ?? ''), checks.version);
-  declareUpdates(script, install);
+  const updates = declareUpdates(script, install, 'missing');
   return script
     .constant('STAGE', stage)
     .body(INSTALLER_FUNCTIONS)
@@ -52,8 +52,8 @@ if [ -n "$MEDIA" ] && [ -n "$VERSION" ] && ! history_lists "$VERSION"; then
   run_installer "$MEDIA" "Spectrum $VERSION"
 elif [ -n "$VERSION" ]; then
   note "Spectrum $VERSION is installed ($HISTORY)"
-fi
-apply_updates
-note "the $PRODUCT in $SPECROOT is up to date"`)
+fi`)
+    .body(updates)
+    .body('note "the $PRODUCT in $SPECROOT is up to date"')
     .remote(server.target, { secret: install.ownerPassword, stage });
 }
