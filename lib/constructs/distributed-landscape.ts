@@ -145,7 +145,7 @@ export class DistributedLandscape extends Construct {
       memberStack.addDependency(masterStack);
       return { ...memberContext, after: [] };
     }
-    return { ...memberContext, after: [this.master._primaryConfigured] };
+    return { ...memberContext, after: member instanceof OneClickServer ? this.master._oneClickAfter : [this.master._primaryConfigured] };
   }
 
   /** @internal a landscape created elsewhere with `distributedLandscape: this` */

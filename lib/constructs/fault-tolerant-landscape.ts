@@ -174,13 +174,23 @@ export class FaultTolerantLandscape extends Construct {
       isMaster: false,
       mainLocationServer: this.mainLocationServer,
       mainLocationHandle: this.handle.toString(),
-      after: [this.primary._steps.vnmrc],
+      after: this._oneClickAfter,
       hostList: this.hostList,
       install: this.install,
       connection: mergeConnection(this.context.connection, this.props.connection),
       planResource: this.planResource,
       primaryReleaseSteps: () => releaseStepsOf(this.primary._steps),
     };
+  }
+
+  /**
+   * @internal what a OneClick server of this landscape waits for: the primary
+   * configured and, when it has secondaries, its savefile made, so that a
+   * OneClick install on the primary's host (which stops the SpectroSERVER for
+   * the installer) never overlaps the savefile's SSdbsave.
+   */
+  public get _oneClickAfter(): TerraformResource[] {
+    return [this.primary._steps.vnmrc, ...(this.primary._steps.savefile ? [this.primary._steps.savefile] : [])];
   }
 
   /** @internal the step other landscapes of a DSS wait for: the primary configured */
