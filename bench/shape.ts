@@ -17,14 +17,16 @@ export type Piece =
   | { readonly file: string } // file("PATH")
   | { readonly hostsJoin: true } // join("\n", local.HOSTS)
   | { readonly hostsSha256: true } // sha256(join("\n", local.HOSTS))
-  | { readonly id: ResourceRef }; // TYPE.NAME.id
+  | { readonly id: ResourceRef } // TYPE.NAME.id
+  | { readonly base64: Piece }; // base64encode(<piece>): how a token reaches a script
 
 /** A value of the template: a string made of pieces, a number, a list or a map. */
 export type Value = { readonly pieces: readonly Piece[] } | number | boolean | readonly Value[] | { readonly map: { readonly [key: string]: Value } };
 
 /** Which group a resource belongs to, and its path inside the group (e.g. `secondary/load`). */
 export interface ResourceRef {
-  readonly group: 'master' | 'member' | 'oneclick';
+  /** `estate`: the distributed landscape's own resources (the `primaries-upgraded` marker), one each per estate. */
+  readonly group: 'master' | 'member' | 'oneclick' | 'estate';
   readonly key: string;
 }
 
@@ -43,6 +45,8 @@ export interface PlanShape {
   readonly master: readonly ResourceTemplate[];
   readonly member: readonly ResourceTemplate[];
   readonly oneclick: readonly ResourceTemplate[];
+  /** Resources of the estate itself; a dependency on `member` means every member landscape's. */
+  readonly estate: readonly ResourceTemplate[];
 }
 
 const EXPRESSION = /(?<!\$)\$\{([^}]*)\}/g;
@@ -62,6 +66,7 @@ export function shapeOf(stack: any, stackId: string, estateId: string, memberId:
     if (group === 'master') refOfAddress.set(address, { group: 'master', key });
     else if (group === memberId) refOfAddress.set(address, { group: 'member', key });
     else if (group === oneClickId) refOfAddress.set(address, { group: 'oneclick', key });
+    else if (rest.length === 0 && group !== 'topology' && group !== 'hostrc-hosts') refOfAddress.set(address, { group: 'estate', key: group });
   }
 
   const pieces = (text: string): Piece[] => {
@@ -78,6 +83,7 @@ export function shapeOf(stack: any, stackId: string, estateId: string, memberId:
   const literalPiece = (text: string): Piece => (text.length <= KEEP_UP_TO && !text.includes('\n') ? { keep: text } : { text: text.length });
   const expressionPiece = (expression: string): Piece => {
     let m: RegExpMatchArray | null;
+    if ((m = expression.match(/^base64encode\((.*)\)$/))) return { base64: expressionPiece(m[1]) };
     if ((m = expression.match(/^var\.([\w-]+)$/))) return { variable: m[1] };
     if ((m = expression.match(/^file\("([^"]*)"\)$/))) return { file: m[1] };
     if (/^join\("\\n", local\.[\w-]+\)$/.test(expression)) return { hostsJoin: true };
@@ -95,7 +101,7 @@ export function shapeOf(stack: any, stackId: string, estateId: string, memberId:
     throw new Error(`bench/shape.ts: unexpected value ${JSON.stringify(value)}`);
   };
 
-  const groups: Record<ResourceRef['group'], ResourceTemplate[]> = { master: [], member: [], oneclick: [] };
+  const groups: Record<ResourceRef['group'], ResourceTemplate[]> = { master: [], member: [], oneclick: [], estate: [] };
   const types = new Set<string>();
   for (const [address, body] of resources) {
     const ref = refOfAddress.get(address);
@@ -125,6 +131,7 @@ export function shapeOf(stack: any, stackId: string, estateId: string, memberId:
     master: inDependencyOrder(groups.master),
     member: inDependencyOrder(groups.member),
     oneclick: inDependencyOrder(groups.oneclick),
+    estate: groups.estate,
   };
 }
 
@@ -155,6 +162,6 @@ function inDependencyOrder(templates: ResourceTemplate[]): ResourceTemplate[] {
 function idRefsOf(value: Value): ResourceRef[] {
   if (typeof value !== 'object') return [];
   if (Array.isArray(value)) return value.flatMap(idRefsOf);
-  if ('pieces' in value) return value.pieces.flatMap(p => ('id' in p ? [p.id] : []));
+  if ('pieces' in value) return value.pieces.flatMap(p => ('id' in p ? [p.id] : 'base64' in p && 'id' in p.base64 ? [p.base64.id] : []));
   return Object.values((value as { map: Record<string, Value> }).map).flatMap(idRefsOf);
 }
