@@ -57,6 +57,8 @@ const KEEP_UP_TO = 24;
 export function shapeOf(stack: any, stackId: string, estateId: string, memberId: string, oneClickId: string): PlanShape {
   const resources = resourcesOf(stack);
   const refOfAddress = new Map<string, ResourceRef>();
+  /** Resources of every member landscape, the sample's included. */
+  const memberAddresses = new Set<string>();
   const prefix = `${stackId}/${estateId}/`;
   for (const [address, body] of resources) {
     const path: string = body['//']?.metadata?.path ?? '';
@@ -65,6 +67,7 @@ export function shapeOf(stack: any, stackId: string, estateId: string, memberId:
     const key = rest.join('/');
     if (group === 'master') refOfAddress.set(address, { group: 'master', key });
     else if (group === memberId) refOfAddress.set(address, { group: 'member', key });
+    if (rest.length > 0 && group !== 'master' && group !== oneClickId) memberAddresses.add(address);
     else if (group === oneClickId) refOfAddress.set(address, { group: 'oneclick', key });
     else if (rest.length === 0 && group !== 'topology' && group !== 'hostrc-hosts') refOfAddress.set(address, { group: 'estate', key: group });
   }
@@ -116,10 +119,12 @@ export function shapeOf(stack: any, stackId: string, estateId: string, memberId:
       const [type] = Object.keys(p);
       return { type, body: Object.fromEntries(Object.entries<any>(p[type]).map(([k, v]) => [k, valueOf(v)])) };
     });
-    const dependsOn = (body.depends_on ?? []).map((d: string) => {
+    const dependsOn = (body.depends_on ?? []).flatMap((d: string) => {
       const target = refOfAddress.get(d);
+      // An estate-level marker depends on every member: members other than the sample are the same `member` ref.
+      if (!target && ref.group === 'estate' && memberAddresses.has(d)) return [];
       if (!target) throw new Error(`bench/shape.ts: ${address} depends on ${d}, outside the estate`);
-      return target;
+      return [target];
     });
     groups[ref.group].push({ ...ref, type: address.slice(0, address.indexOf('.')), attributes, provisioners, dependsOn });
   }
