@@ -29,10 +29,11 @@ export function declareUpdates(script: StepScript, install: InstallInput, mode: 
  * upgrade), after the remote prelude. They expect HOST, LH, SPECROOT, OWNER,
  * MLS, EXCLUDE_PARTS, STAGE and PRODUCT (`spectroserver` or `oneclick`).
  *
- * - One installer at a time per installation: a lock file in `$SPECROOT`
- *   (flock), so a OneClick server on a SpectroSERVER's host and that
- *   SpectroSERVER never run installers into one directory together (issue:
- *   whichever came second skipped, and one product was never installed).
+ * - One installer at a time per installation, and none during a load, save
+ *   or restart: the lock of `critical` (script prelude), so a OneClick server
+ *   on a SpectroSERVER's host and that SpectroSERVER never run installers
+ *   into one directory together (issue: whichever came second skipped, and
+ *   one product was never installed).
  * - What is installed is read from the host: the SpectroSERVER by
  *   `$SPECROOT/SS/.vnmrc` (its configuration, written by its install),
  *   OneClick by its web application `$SPECROOT/tomcat/webapps/spectrum`;
@@ -66,7 +67,7 @@ finish() {
   local status=$?
   rm -rf -- "$STAGE"
   if [ "$SS_STOPPED" = yes ]; then
-    if as_owner "$SPECROOT/bin/startSS.pl" 9>&-; then
+    if as_owner "$SPECROOT/bin/startSS.pl" </dev/null 9<&-; then
       note "started the SpectroSERVER again"
     else
       printf 'cdktf-spectrum %s on %s: ERROR: %s\n' "$STEP" "$(hostname)" "the SpectroSERVER in $SPECROOT did not start again; start it with $SPECROOT/bin/startSS.pl" >&2
@@ -80,11 +81,15 @@ trap finish EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
-# lock_installation: one installer at a time in $SPECROOT (held until exit).
+# lock_installation: one installer at a time in $SPECROOT, and never during a
+# load, save or restart of its SpectroSERVER: the lock of critical (the
+# script prelude), held until exit.
 lock_installation() {
-  mkdir -p -- "$SPECROOT"
-  exec 9>>"$SPECROOT/.cdktf-spectrum-install.lock"
-  flock -w 7200 9 || die "another installer has held $SPECROOT/.cdktf-spectrum-install.lock for two hours; refused"
+  local lock="$SPECROOT/SS/$CDKTF_DIR/ss.lock"
+  mkdir -p -- "$SPECROOT/SS/$CDKTF_DIR"
+  [ -e "$lock" ] || : >> "$lock"
+  exec 9< "$lock"
+  flock -w 7200 9 || die "another run has held $lock for two hours; refused"
 }
 # stage_password: the password file, '<host> <owner> <password>', 0600 before
 # the password is written; the password never reaches a command line.
@@ -103,7 +108,7 @@ stop_ss_for_installer() {
   [ "$SS_STOPPED" = no ] || return 0
   note "stopping the SpectroSERVER for the installer"
   SS_STOPPED=yes
-  as_owner "$SPECROOT/bin/stopSS.pl" 9>&- || die "stopSS.pl failed; the installer did not run"
+  as_owner "$SPECROOT/bin/stopSS.pl" </dev/null 9<&- || die "stopSS.pl failed; the installer did not run"
 }
 # run_installer MEDIA WHAT: runs the silent installer of MEDIA for this step's
 # product and every product already installed here.
@@ -129,7 +134,7 @@ run_installer() {
     if [ -n "$EXCLUDE_PARTS" ]; then printf 'exclude_parts=%s\n' "$EXCLUDE_PARTS"; fi
   } > "$hostargs"
   note "installing $what into $SPECROOT from $media (ss_install=$ss, oc_install=$oc)"
-  output=$("$media/sdic/sdiclinux.exe" -h "$hostargs" -p "$PWFILE" -accept 2>&1 9>&-) || status=$?
+  output=$("$media/sdic/sdiclinux.exe" -h "$hostargs" -p "$PWFILE" -accept </dev/null 2>&1 9<&-) || status=$?
   printf '%s\n' "$output"
   if [ "$status" -ne 0 ] || ! grep -q 'Installation successful' <<<"$output" || grep -qE 'Installation failure|Failed to copy' <<<"$output"; then
     die "the Spectrum installer failed for $what (exit $status); its output is above"
