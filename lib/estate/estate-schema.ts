@@ -194,7 +194,7 @@ export function estateSchema(): Schema {
               required: ['mediaPath', 'version'],
               properties: {
                 mediaPath: described(ref('text'), 'Directory of the update media on each host (holding sdic/sdiclinux.exe)'),
-                version: described({ type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' }, 'The version the update installs, as Install-Tools/.history lists it, e.g. 10.4.1.1'),
+                version: described({ type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' }, 'The version the update installs, as Install-Tools/.history lists it, e.g. 10.4.1.1'),
               },
             },
           }, 'Update media applied after the base release, once each, in this order, skipped where .history lists their version; oldest first (SPX134; docs/upgrades.md)'),

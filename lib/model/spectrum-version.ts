@@ -3,13 +3,11 @@
  *
  * Internal (not part of the jsii API).
  */
+import { VERSION } from './value-kinds';
 
-/** A version as `.history` lists it and the scripts accept it: letters, digits, `.`, `_`, `-`. */
-export const VERSION_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** Whether `text` is a version the plan can put into a script and find in `.history`. */
+/** Whether `text` is a version the plan can put into a script and find in `.history` (the VERSION value kind). */
 export function isValidVersion(text: string): boolean {
-  return typeof text === 'string' && VERSION_PATTERN.test(text);
+  return typeof text === 'string' && VERSION.test(text);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { TerraformStack } from 'cdktf';
 import { DistributedLandscape, FaultTolerantLandscape, LandscapeHandle, SpectrumInstallOptions } from '../../lib';
-import { address, HOST_KEY, planDepth, scriptOf, secrets, step, stepsOf, synthStack, triggersOf } from '../support/synth';
+import { address, HOST_KEY, KEY_FILE, planDepth, scriptOf, secrets, step, stepsOf, synthStack, triggersOf } from '../support/synth';
 
 function estate(stack: TerraformStack, landscapes: number, install: Partial<SpectrumInstallOptions> = {}) {
   const { password, key } = secrets(stack);
@@ -12,7 +12,7 @@ function estate(stack: TerraformStack, landscapes: number, install: Partial<Spec
   const dss = new DistributedLandscape(stack, 'estate', {
     master: { handle: LandscapeHandle.of(0x100000), ...pair('master') },
     install: { mediaPath: '/mnt/spectrum', ownerPassword: password, version: '10.4.1', ...install },
-    connection: { privateKey: key, hostKey: HOST_KEY },
+    connection: { privateKey: key, privateKeyFile: KEY_FILE, hostKey: HOST_KEY },
   });
   for (let i = 0; i < landscapes; i++) {
     dss.addLandscape(`ls${i}`, { handle: LandscapeHandle.of(0x200000 + i * 0x100000), ...pair(`ls${i}`) });
@@ -109,7 +109,7 @@ describe('rolling upgrades in a distributed landscape', () => {
         primary: { host: 'east-1' },
         secondaries: [{ host: 'east-2' }],
         install: { ownerPassword: password, updates: [{ mediaPath: '/mnt/u1', version: '10.4.1.1' }] },
-        connection: { privateKey: key, hostKey: HOST_KEY },
+        connection: { privateKey: key, privateKeyFile: KEY_FILE, hostKey: HOST_KEY },
       });
     });
     const steps = [...stepsOf(json).keys()];
