@@ -113,7 +113,10 @@ describeIfAvailable(unavailable)(`rolling upgrades on sandbox hosts${unavailable
       const result = fixture.deploy(updates(['10.4.1.1', '10.4.1.2']));
       expectSuccess(result);
       const replaced = [...result.output.matchAll(/terraform_data\.(\S+) \([^)]*\): Creation complete/g)].map(m => m[1].replace(/_[0-9A-F]{8}$/, '')).sort();
-      expect(replaced).toEqual(['spectrum_oneclick_upgrade', 'spectrum_primary_hostrc', 'spectrum_primary_upgrade', 'spectrum_secondary_hostrc', 'spectrum_secondary_upgrade']);
+      // OneClick's web server restarts after the primary's upgrade (KB 192703; docs/host-preparation.md).
+      expect(replaced).toEqual([
+        'spectrum_oneclick_upgrade', 'spectrum_oneclick_webserver', 'spectrum_primary_hostrc', 'spectrum_primary_upgrade', 'spectrum_secondary_hostrc', 'spectrum_secondary_upgrade',
+      ]);
       const events = happenings(['primary', 'secondary'], since);
       const runs = events.filter(e => e.event.endsWith('-start') && e.event !== 'ss-start').map(e => `${e.name} ${e.event} ${e.detail}`);
       expect(runs).toEqual(['primary update-start 10.4.1.2', 'secondary update-start 10.4.1.2']);
