@@ -37,6 +37,8 @@ interface Shared {
   readonly hostsJoin: string;
   readonly hostsSha256: string;
   readonly fillers: Map<number, string>;
+  /** base64encode(<expression>), one token per expression, as the library makes them. */
+  readonly encoded: Map<string, string>;
 }
 
 /** One group instance: the resources made so far, by template key. */
@@ -54,17 +56,30 @@ export function buildBaselineEstate(stack: TerraformStack, n: number, shape: Pla
     hostsJoin,
     hostsSha256: Fn.sha256(hostsJoin),
     fillers: new Map(),
+    encoded: new Map(),
   };
   if (shape.resourceType === 'null_resource') new NullProvider(stack, 'null');
 
-  const master = instantiate(stack, 'master', shape.master, { master: new Map() }, shared, { sampleHosts: [], hosts: [hostOf('master', 'a')] }, shape.resourceType);
+  // The estate's own markers first (without dependencies): members depend on them; they get
+  // their depends_on once every landscape exists (a `member` dependency means all members).
+  const estate: Instance = new Map();
+  for (const t of shape.estate) {
+    estate.set(t.key, shape.resourceType === 'terraform_data' ? new DataResource(stack, `estate_${t.key}`, {}) : new NullResource(stack, `estate_${t.key}`, {}));
+  }
+  const master = instantiate(stack, 'master', shape.master, { master: new Map(), estate }, shared, { sampleHosts: [], hosts: [hostOf('master', 'a')] }, shape.resourceType);
+  const members: Instance[] = [];
   for (let i = 0; i < n; i++) {
-    instantiate(stack, landscapeId(i), shape.member, { master }, shared, {
+    members.push(instantiate(stack, landscapeId(i), shape.member, { master, estate }, shared, {
       sampleHosts: [hostOf(0, 'a'), hostOf(0, 'b')],
       hosts: [hostOf(i, 'a'), hostOf(i, 'b')],
-    }, shape.resourceType);
+    }, shape.resourceType));
   }
-  instantiate(stack, 'oneclick', shape.oneclick, { master }, shared, { sampleHosts: [], hosts: [ONECLICK_HOST] }, shape.resourceType);
+  const oneclick = instantiate(stack, 'oneclick', shape.oneclick, { master, estate }, shared, { sampleHosts: [], hosts: [ONECLICK_HOST] }, shape.resourceType);
+  for (const t of shape.estate) {
+    const of = (instance: Instance, key: string) => instance.get(key)!;
+    estate.get(t.key)!.dependsOn = t.dependsOn.flatMap(ref => (ref.group === 'member' ? members.map(m => of(m, ref.key)) : [of(ref.group === 'master' ? master : ref.group === 'oneclick' ? oneclick : estate, ref.key)]))
+      .map(resource => `${resource.terraformResourceType}.${resource.friendlyUniqueId}`);
+  }
 }
 
 /** The baseline app: App, one stack, the hand-written resources (synth is the caller's). */
@@ -79,19 +94,26 @@ function instantiate(
   stack: TerraformStack,
   groupId: string,
   templates: readonly ResourceTemplate[],
-  others: { master?: Instance },
+  others: { master?: Instance; estate?: Instance },
   shared: Shared,
   hostMap: { sampleHosts: string[]; hosts: string[] },
   resourceType: string,
 ): Instance {
   const own: Instance = new Map();
   const resolveRef = (ref: ResourceRef): TerraformResource => {
-    const found = ref.group === 'master' ? (others.master?.get(ref.key) ?? own.get(ref.key)) : own.get(ref.key);
+    const found = ref.group === 'master' ? (others.master?.get(ref.key) ?? own.get(ref.key))
+      : ref.group === 'estate' ? others.estate?.get(ref.key) : own.get(ref.key);
     if (!found) throw new Error(`bench/baseline.ts: ${groupId}: no resource ${ref.group}/${ref.key} yet`);
     return found;
   };
   const host = hostMap.hosts[0];
   const pieceText = (piece: Piece): string => {
+    if ('base64' in piece) {
+      const inner = pieceText(piece.base64);
+      let encoded = shared.encoded.get(inner);
+      if (encoded === undefined) shared.encoded.set(inner, (encoded = Fn.base64encode(inner)));
+      return encoded;
+    }
     if ('keep' in piece) {
       const index = hostMap.sampleHosts.indexOf(piece.keep);
       return index >= 0 ? hostMap.hosts[index] : piece.keep;

@@ -17,14 +17,16 @@ export type Piece =
   | { readonly file: string } // file("PATH")
   | { readonly hostsJoin: true } // join("\n", local.HOSTS)
   | { readonly hostsSha256: true } // sha256(join("\n", local.HOSTS))
-  | { readonly id: ResourceRef }; // TYPE.NAME.id
+  | { readonly id: ResourceRef } // TYPE.NAME.id
+  | { readonly base64: Piece }; // base64encode(<piece>): how a token reaches a script
 
 /** A value of the template: a string made of pieces, a number, a list or a map. */
 export type Value = { readonly pieces: readonly Piece[] } | number | boolean | readonly Value[] | { readonly map: { readonly [key: string]: Value } };
 
 /** Which group a resource belongs to, and its path inside the group (e.g. `secondary/load`). */
 export interface ResourceRef {
-  readonly group: 'master' | 'member' | 'oneclick';
+  /** `estate`: the distributed landscape's own resources (the `primaries-upgraded` marker), one each per estate. */
+  readonly group: 'master' | 'member' | 'oneclick' | 'estate';
   readonly key: string;
 }
 
@@ -43,6 +45,8 @@ export interface PlanShape {
   readonly master: readonly ResourceTemplate[];
   readonly member: readonly ResourceTemplate[];
   readonly oneclick: readonly ResourceTemplate[];
+  /** Resources of the estate itself; a dependency on `member` means every member landscape's. */
+  readonly estate: readonly ResourceTemplate[];
 }
 
 const EXPRESSION = /(?<!\$)\$\{([^}]*)\}/g;
@@ -53,6 +57,8 @@ const KEEP_UP_TO = 24;
 export function shapeOf(stack: any, stackId: string, estateId: string, memberId: string, oneClickId: string): PlanShape {
   const resources = resourcesOf(stack);
   const refOfAddress = new Map<string, ResourceRef>();
+  /** Resources of every member landscape, the sample's included. */
+  const memberAddresses = new Set<string>();
   const prefix = `${stackId}/${estateId}/`;
   for (const [address, body] of resources) {
     const path: string = body['//']?.metadata?.path ?? '';
@@ -61,7 +67,9 @@ export function shapeOf(stack: any, stackId: string, estateId: string, memberId:
     const key = rest.join('/');
     if (group === 'master') refOfAddress.set(address, { group: 'master', key });
     else if (group === memberId) refOfAddress.set(address, { group: 'member', key });
+    if (rest.length > 0 && group !== 'master' && group !== oneClickId) memberAddresses.add(address);
     else if (group === oneClickId) refOfAddress.set(address, { group: 'oneclick', key });
+    else if (rest.length === 0 && group !== 'topology' && group !== 'hostrc-hosts') refOfAddress.set(address, { group: 'estate', key: group });
   }
 
   const pieces = (text: string): Piece[] => {
@@ -78,6 +86,7 @@ export function shapeOf(stack: any, stackId: string, estateId: string, memberId:
   const literalPiece = (text: string): Piece => (text.length <= KEEP_UP_TO && !text.includes('\n') ? { keep: text } : { text: text.length });
   const expressionPiece = (expression: string): Piece => {
     let m: RegExpMatchArray | null;
+    if ((m = expression.match(/^base64encode\((.*)\)$/))) return { base64: expressionPiece(m[1]) };
     if ((m = expression.match(/^var\.([\w-]+)$/))) return { variable: m[1] };
     if ((m = expression.match(/^file\("([^"]*)"\)$/))) return { file: m[1] };
     if (/^join\("\\n", local\.[\w-]+\)$/.test(expression)) return { hostsJoin: true };
@@ -95,7 +104,7 @@ export function shapeOf(stack: any, stackId: string, estateId: string, memberId:
     throw new Error(`bench/shape.ts: unexpected value ${JSON.stringify(value)}`);
   };
 
-  const groups: Record<ResourceRef['group'], ResourceTemplate[]> = { master: [], member: [], oneclick: [] };
+  const groups: Record<ResourceRef['group'], ResourceTemplate[]> = { master: [], member: [], oneclick: [], estate: [] };
   const types = new Set<string>();
   for (const [address, body] of resources) {
     const ref = refOfAddress.get(address);
@@ -110,10 +119,12 @@ export function shapeOf(stack: any, stackId: string, estateId: string, memberId:
       const [type] = Object.keys(p);
       return { type, body: Object.fromEntries(Object.entries<any>(p[type]).map(([k, v]) => [k, valueOf(v)])) };
     });
-    const dependsOn = (body.depends_on ?? []).map((d: string) => {
+    const dependsOn = (body.depends_on ?? []).flatMap((d: string) => {
       const target = refOfAddress.get(d);
+      // An estate-level marker depends on every member: members other than the sample are the same `member` ref.
+      if (!target && ref.group === 'estate' && memberAddresses.has(d)) return [];
       if (!target) throw new Error(`bench/shape.ts: ${address} depends on ${d}, outside the estate`);
-      return target;
+      return [target];
     });
     groups[ref.group].push({ ...ref, type: address.slice(0, address.indexOf('.')), attributes, provisioners, dependsOn });
   }
@@ -125,6 +136,7 @@ export function shapeOf(stack: any, stackId: string, estateId: string, memberId:
     master: inDependencyOrder(groups.master),
     member: inDependencyOrder(groups.member),
     oneclick: inDependencyOrder(groups.oneclick),
+    estate: groups.estate,
   };
 }
 
@@ -155,6 +167,6 @@ function inDependencyOrder(templates: ResourceTemplate[]): ResourceTemplate[] {
 function idRefsOf(value: Value): ResourceRef[] {
   if (typeof value !== 'object') return [];
   if (Array.isArray(value)) return value.flatMap(idRefsOf);
-  if ('pieces' in value) return value.pieces.flatMap(p => ('id' in p ? [p.id] : []));
+  if ('pieces' in value) return value.pieces.flatMap(p => ('id' in p ? [p.id] : 'base64' in p && 'id' in p.base64 ? [p.base64.id] : []));
   return Object.values((value as { map: Record<string, Value> }).map).flatMap(idRefsOf);
 }

@@ -6,6 +6,7 @@ export { BackupMethod } from './model/backup-method';
 export { ServerRole } from './model/server-role';
 export * from './model/ssh-connection-options';
 export * from './model/spectrum-install-options';
+export * from './model/spectrum-update';
 export * from './model/spectro-server-options';
 export * from './model/landscape-options';
 export * from './model/one-click-server-options';

@@ -14,6 +14,11 @@ import { PlanResource, SpectrumInstallOptions, SshConnectionOptions } from '../.
  *   ssh_private_key_file     string       path of the SSH key on the machine running Terraform
  *   spectrum_owner_password  string       sensitive; the install owner's password
  *   spectrum_media_path      string       default "/mnt/spectrum"; Spectrum media on each host
+ *
+ * The Spectrum version is code, not a variable (the plan compares it at
+ * synth): SPECTRUM_VERSION (default 10.4.1) picks it, e.g. to roll an
+ * upgrade out with new media (docs/upgrades.md):
+ *   SPECTRUM_VERSION=10.5.0 npx cdktf deploy --var spectrum_media_path=/mnt/spectrum-10.5.0
  */
 export interface EstateVariablesProps {
   /**
@@ -64,7 +69,7 @@ export class EstateVariables extends Construct {
 
   /** Install from the media, with the password from the sensitive variable. */
   public install(): SpectrumInstallOptions {
-    return { mediaPath: this.mediaPath.stringValue, ownerPassword: this.ownerPassword.stringValue, version: '10.4.1' };
+    return { mediaPath: this.mediaPath.stringValue, ownerPassword: this.ownerPassword.stringValue, version: process.env.SPECTRUM_VERSION ?? '10.4.1' };
   }
 }
 

@@ -16,6 +16,7 @@ const HELP: { readonly [ruleId: string]: string } = {
   SPX131: 'Install the same Spectrum version on every server of a landscape and of a distributed landscape; upgrade them together (KB 144472 gives the order).',
   SPX132: 'Use an absolute install directory of safe characters (letters, digits, /, ., _, -) and a valid user name as owner.',
   SPX133: 'Installing from media needs install.ownerPassword: pass a sensitive TerraformVariable or a secret from another resource.',
+  SPX134: 'List install.updates oldest first, once each, every version after install.version, with safe absolute media paths; give every member of a distributed landscape the same list.',
   SPX140: 'HOT standby only changes how secondaries poll: add a secondary, or leave standbyMode at StandbyMode.WARM.',
   SPX141: 'Add a secondary SpectroSERVER on another host (secondaries: [{ host: ..., precedence: 20 }] or addSecondary()).',
   SPX142: 'With BackupMethod.COMMAND set backupCommand (it writes the savefile named by $SPECTRUM_SAVEFILE); with SSDBSAVE leave it unset.',

@@ -146,6 +146,10 @@ class FieldReader {
       ...(o.prepareHost === undefined ? {} : { prepareHost: this.boolean(o.prepareHost, `${at}/prepareHost`) }),
       ...(o.osPackages === undefined ? {} : { osPackages: this.array(o.osPackages, `${at}/osPackages`).map((p, i) => this.maybeToken(p, `${at}/osPackages/${i}`)) }),
       ...(o.sradminDir === undefined ? {} : { sradminDir: this.maybeToken(o.sradminDir, `${at}/sradminDir`) }),
+      updates: this.array(o.updates ?? [], `${at}/updates`).map((update, i) => {
+        const u = this.object(update, `${at}/updates/${i}`);
+        return { mediaPath: this.maybeToken(u.mediaPath, `${at}/updates/${i}/mediaPath`), version: this.string(u.version, `${at}/updates/${i}/version`) };
+      }),
     };
   }
 

@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { TerraformStack } from './cdktf-bridge';
+import { TerraformResource, TerraformStack } from './cdktf-bridge';
 import { FaultTolerantLandscape } from './fault-tolerant-landscape';
 import { releaseStepsOf } from './host-steps';
 import { locatedOf } from './located';
@@ -7,6 +7,7 @@ import { ManagedHostList } from './managed-host-list';
 import { markLandscapeParent, MemberContext } from './member-context';
 import { OneClickServer } from './one-click-server';
 import { SpectrumRegistry } from './spectrum-registry';
+import { emitMarker } from './step-emitter';
 import { TopologyMetadata } from './topology-metadata';
 import { LandscapeOptions } from '../model/landscape-options';
 import { OneClickServerOptions } from '../model/one-click-server-options';
@@ -81,6 +82,8 @@ export class DistributedLandscape extends Construct {
   private readonly hosts: string[] = [];
   /** One copy of the host list per stack with members. */
   private readonly hostLists = new Map<TerraformStack, ManagedHostList>();
+  /** One `primaries-upgraded` marker per stack with members (docs/upgrades.md). */
+  private readonly upgradeBarriers = new Map<TerraformStack, TerraformResource>();
   private readonly registry: SpectrumRegistry;
 
   constructor(scope: Construct, id: string, props: DistributedLandscapeProps) {
@@ -120,6 +123,7 @@ export class DistributedLandscape extends Construct {
     const shared = {
       distributedPath: this.node.path,
       hostList: this.hostListIn(memberStack),
+      upgradeBarrier: this.upgradeBarrierIn(memberStack),
       standbyMode: this.props.standbyMode,
       install: this.props.install,
       connection: this.props.connection,
@@ -141,13 +145,39 @@ export class DistributedLandscape extends Construct {
       memberStack.addDependency(masterStack);
       return { ...memberContext, after: [] };
     }
-    return { ...memberContext, after: [this.master._primaryConfigured] };
+    return { ...memberContext, after: member instanceof OneClickServer ? this.master._oneClickAfter : [this.master._primaryConfigured] };
   }
 
   /** @internal a landscape created elsewhere with `distributedLandscape: this` */
   public _adoptLandscape(landscape: FaultTolerantLandscape): void {
     this.landscapes.push(landscape);
     this.registry.changed();
+  }
+
+  /**
+   * What the secondaries of `stack` wait for before they upgrade: every
+   * primary of the stack configured again (after its upgrade) and every
+   * OneClick server of the stack upgraded. A marker with one dependency per
+   * landscape, so the plan's depth stays the same for any number of
+   * landscapes. depends_on cannot cross stacks: members in other stacks get
+   * their own marker (their stack is deployed after the master's anyway).
+   */
+  private upgradeBarrierIn(stack: TerraformStack): TerraformResource {
+    let barrier = this.upgradeBarriers.get(stack);
+    if (!barrier) {
+      const scope = stack === TerraformStack.of(this) ? this : stack;
+      const id = scope === this ? 'primaries-upgraded' : `${this.node.id}-primaries-upgraded`;
+      barrier = emitMarker(scope, id, this.props.planResource ?? PlanResource.NULL_RESOURCE, () => [
+        ...[this.master, ...this.landscapes]
+          .filter(l => l !== undefined && TerraformStack.of(l) === stack)
+          .map(l => l._primaryConfigured),
+        ...this.oneClickServers
+          .filter(o => TerraformStack.of(o) === stack && o.upgradeStep !== undefined)
+          .map(o => o.upgradeStep!),
+      ]);
+      this.upgradeBarriers.set(stack, barrier);
+    }
+    return barrier;
   }
 
   private hostListIn(stack: TerraformStack): ManagedHostList {

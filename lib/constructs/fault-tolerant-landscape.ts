@@ -31,6 +31,7 @@ import { installStep } from '../plan/steps/install-step';
 import { loadStep } from '../plan/steps/load-step';
 import { savefileStep } from '../plan/steps/savefile-step';
 import { transferStep } from '../plan/steps/transfer-step';
+import { upgradeStep } from '../plan/steps/upgrade-step';
 import { vnmrcStep } from '../plan/steps/vnmrc-step';
 
 /** Props of a fault-tolerant landscape. */
@@ -173,13 +174,23 @@ export class FaultTolerantLandscape extends Construct {
       isMaster: false,
       mainLocationServer: this.mainLocationServer,
       mainLocationHandle: this.handle.toString(),
-      after: [this.primary._steps.vnmrc],
+      after: this._oneClickAfter,
       hostList: this.hostList,
       install: this.install,
       connection: mergeConnection(this.context.connection, this.props.connection),
       planResource: this.planResource,
       primaryReleaseSteps: () => releaseStepsOf(this.primary._steps),
     };
+  }
+
+  /**
+   * @internal what a OneClick server of this landscape waits for: the primary
+   * configured and, when it has secondaries, its savefile made, so that a
+   * OneClick install on the primary's host (which stops the SpectroSERVER for
+   * the installer) never overlaps the savefile's SSdbsave.
+   */
+  public get _oneClickAfter(): TerraformResource[] {
+    return [this.primary._steps.vnmrc, ...(this.primary._steps.savefile ? [this.primary._steps.savefile] : [])];
   }
 
   /** @internal the step other landscapes of a DSS wait for: the primary configured */
@@ -252,7 +263,16 @@ export class FaultTolerantLandscape extends Construct {
       { resource: this.planResource, after: this.secondaries.map(s => s._steps.load), chain: { install: this.primary._steps.install } });
   }
 
-  /** install -> hostrc -> vnmrc on one server. */
+  /**
+   * install -> upgrade -> hostrc -> vnmrc on one server. Installs run in
+   * parallel (after the master primary in a DSS); upgrades roll
+   * (docs/upgrades.md): a primary's after its install (a member primary's
+   * install already waits for the master primary, configured and so
+   * upgraded), a secondary's after its primary runs configured again and, in
+   * a DSS, after every primary and OneClick server of the stack
+   * (`upgradeBarrier`). hostrc follows the upgrade (an installer run leaves
+   * `.hostrc` with the local host only, KB 7270).
+   */
   private emitServerSteps(server: SpectroServer): void {
     const input = this.planInputOf(server);
     this.hostList.add(server.host);
@@ -260,10 +280,20 @@ export class FaultTolerantLandscape extends Construct {
     const install = installStep(input, 'spectroserver');
     const installed = install && emitStep(server, install, { resource, after: emitPrepareStep(server, input, resource, this.context.after) });
     if (installed) server._steps.install = installed;
+    const rollingOrder = server === this.primary
+      ? []
+      : [this.primary._steps.vnmrc, ...(this.context.upgradeBarrier ? [this.context.upgradeBarrier] : [])];
+    const upgrade = upgradeStep(input, 'spectroserver');
+    const upgraded = upgrade && emitStep(server, upgrade, {
+      resource,
+      after: [...(installed ? [installed] : this.context.after), ...rollingOrder],
+      chain: { install: installed },
+    });
+    if (upgraded) server._steps.upgrade = upgraded;
     const hostrc = emitStep(server, hostrcStep(input.target, input.install, this.hostList.lines(), this.hostList.digest()), {
       resource,
-      after: installed ? [installed] : this.context.after,
-      chain: { install: installed },
+      after: upgraded ? [upgraded] : installed ? [installed] : this.context.after,
+      chain: { install: installed, upgrade: upgraded },
     });
     server._steps.hostrc = hostrc;
     server._steps.vnmrc = emitStep(server, vnmrcStep(input.target, input.install, input.vnmrc), {

@@ -18,6 +18,12 @@ export interface MemberContext {
   readonly mainLocationServer?: string;
   /** Steps to wait for before the first step (the master primary in a DSS). */
   readonly after: readonly ITerraformDependable[];
+  /**
+   * In a DSS: what secondaries' upgrades wait for, every primary of the stack
+   * configured (so upgraded) and every OneClick server upgraded (KB 144472:
+   * primaries first, then the secondaries).
+   */
+  readonly upgradeBarrier?: ITerraformDependable;
   /** The `.hostrc` list shared with the rest of the environment. */
   readonly hostList?: ManagedHostList;
   readonly standbyMode?: StandbyMode;

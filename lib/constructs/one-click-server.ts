@@ -14,6 +14,7 @@ import { PlanResource } from '../model/plan-resource';
 import { OneClickNode } from '../model/topology';
 import { ServerPlanInput } from '../plan/server-plan-input';
 import { installStep } from '../plan/steps/install-step';
+import { upgradeStep } from '../plan/steps/upgrade-step';
 
 /**
  * A OneClick server. Created by `DistributedLandscape.addOneClickServer` or
@@ -33,6 +34,12 @@ export class OneClickServer extends Construct {
   public readonly installStep?: TerraformResource;
   /** The step that starts OneClick's web server (restarted after the primaries' upgrades), when Spectrum media are given. */
   public readonly webServerStep?: TerraformResource;
+  /**
+   * The upgrade step (docs/upgrades.md), when media or updates are given: it
+   * runs after the main location server's primary is upgraded and before the
+   * secondaries of a distributed landscape.
+   */
+  public readonly upgradeStep?: TerraformResource;
 
   private readonly options: OneClickServerOptions;
   private readonly context: MemberContext;
@@ -59,10 +66,22 @@ export class OneClickServer extends Construct {
     };
     const resource = this.context.planResource ?? PlanResource.NULL_RESOURCE;
     const step = installStep(input, 'oneclick');
+    if (step) this.installStep = emitStep(this, step, { resource, after: emitPrepareStep(this, input, resource, this.context.after) });
+    // After its main location server's primary is upgraded (context.after),
+    // beside the other primaries, before the secondaries (KB 144472 and the
+    // 9.4.4 "upgrade best practices for fault-tolerant deployments" page:
+    // primaries and OneClick first, secondaries last); docs/upgrades.md.
+    const upgrade = upgradeStep(input, 'oneclick');
+    if (upgrade) {
+      this.upgradeStep = emitStep(this, upgrade, {
+        resource,
+        after: [...(this.installStep ? [this.installStep] : []), ...this.context.after],
+        chain: { install: this.installStep },
+      });
+    }
     if (step) {
-      this.installStep = emitStep(this, step, { resource, after: emitPrepareStep(this, input, resource, this.context.after) });
-      // OneClick's own release steps (install; with rolling upgrades also its upgrade step), read at synth time.
-      const ownReleaseSteps = () => [this.installStep];
+      // OneClick's own release steps (install and upgrade), read at synth time.
+      const ownReleaseSteps = () => [this.installStep, this.upgradeStep];
       this.webServerStep = emitWebServerStep(this, input, resource, ownReleaseSteps, this.context.primaryReleaseSteps ?? (() => []));
     }
     SpectrumRegistry.of(this).addOneClick(this);

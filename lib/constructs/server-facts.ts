@@ -82,6 +82,7 @@ export function installInputOf(install: SpectrumInstallOptions): InstallInput {
       osPackages: install.osPackages?.map(name => valueOf(name)),
       sradminDir: valueOf(install.sradminDir ?? DEFAULT_SRADMIN_DIR),
     } : {}),
+    updates: (install.updates ?? []).map(update => ({ mediaPath: valueOf(update.mediaPath), version: update.version })),
   };
 }
 

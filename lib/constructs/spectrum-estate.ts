@@ -265,6 +265,10 @@ export class SpectrumEstate extends Construct {
       prepareHost: install.prepareHost,
       osPackages: install.osPackages ? [...install.osPackages] : undefined,
       sradminDir: this.text(install.sradminDir, [...at, 'sradminDir']),
+      updates: install.updates?.map((update, i) => ({
+        mediaPath: this.text(update.mediaPath, [...at, 'updates', String(i), 'mediaPath'])!,
+        version: update.version,
+      })),
     };
   }
 

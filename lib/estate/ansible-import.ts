@@ -113,7 +113,8 @@ export function importAnsible(inventory: Inventory): AnsibleImport {
   }
   const update = shared('update_dir');
   if (update !== undefined) {
-    report.push(`not carried over: update_dir=${update}: the estate format has no update media yet; apply the update as before, after the deploy`);
+    report.push(`not carried over: update_dir=${update}: its version is in ${update}/version.dat on the Ansible controller; `
+      + 'add it to install.updates as { mediaPath, version } (media on each host) to have the plan apply it (docs/upgrades.md)');
   }
   for (const name of ['dist_dir', 'install_dir', 'spectrum_owner', 'update_dir', 'ansible_user', 'main_loc_serv']) {
     const values = new Set(inventory.hosts.map(h => get(h, name)));

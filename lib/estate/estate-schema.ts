@@ -186,6 +186,18 @@ export function estateSchema(): Schema {
           osPackages: described({ type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$' } },
             'OS packages host preparation makes sure of. Default: the list of the host\'s distribution family'),
           sradminDir: described(ref('text'), 'Where host preparation installs SRAdmin. Default: /opt/CA/SRAdmin'),
+          updates: described({
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['mediaPath', 'version'],
+              properties: {
+                mediaPath: described(ref('text'), 'Directory of the update media on each host (holding sdic/sdiclinux.exe)'),
+                version: described({ type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' }, 'The version the update installs, as Install-Tools/.history lists it, e.g. 10.4.1.1'),
+              },
+            },
+          }, 'Update media applied after the base release, once each, in this order, skipped where .history lists their version; oldest first (SPX134; docs/upgrades.md)'),
         },
       },
       server: {

@@ -33,6 +33,13 @@ export interface EstateInstall {
   readonly prepareHost?: boolean;
   readonly osPackages?: readonly string[];
   readonly sradminDir?: TextValue;
+  /** Update media after the base release, in order (docs/upgrades.md). */
+  readonly updates?: readonly EstateUpdate[];
+}
+
+export interface EstateUpdate {
+  readonly mediaPath: TextValue;
+  readonly version: string;
 }
 
 export interface EstateServer {

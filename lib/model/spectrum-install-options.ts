@@ -1,3 +1,5 @@
+import { SpectrumUpdate } from './spectrum-update';
+
 /**
  * How Spectrum is installed on the servers of a landscape.
  */
@@ -70,4 +72,14 @@ export interface SpectrumInstallOptions {
    * @default '/opt/CA/SRAdmin'
    */
   readonly sradminDir?: string;
+
+  /**
+   * Update media applied after the base release, once each, in this order
+   * (skipped on a host whose `Install-Tools/.history` lists the update's
+   * version). Adding an update to the list applies just that update, server
+   * by server in the rolling-upgrade order (docs/upgrades.md). Without
+   * `mediaPath` the updates are applied to the installation already there.
+   * @default - no updates
+   */
+  readonly updates?: SpectrumUpdate[];
 }

@@ -60,6 +60,12 @@ export interface ConnectionFacts {
   readonly bastionHostKey?: MaybeToken;
 }
 
+/** Update media on top of the base release. */
+export interface UpdateFacts {
+  readonly mediaPath: MaybeToken;
+  readonly version: string;
+}
+
 /** What the rules need to know about the installation (never the password). */
 export interface InstallFacts {
   /** Undefined: configure an existing installation only. */
@@ -77,6 +83,8 @@ export interface InstallFacts {
   readonly osPackages?: readonly MaybeToken[];
   /** With `prepareHost`: SRAdmin's directory. */
   readonly sradminDir?: MaybeToken;
+  /** Update media after the base release, in order (absent in metadata written before updates existed). */
+  readonly updates?: readonly UpdateFacts[];
 }
 
 export type Role = 'PRIMARY' | 'SECONDARY';

@@ -2,10 +2,10 @@ import { ShellValue } from './shell';
 
 /**
  * The seven steps of DESIGN.md "The plan it synthesizes", plus `prepare`
- * (opt-in host preparation before `install`) and `webserver` (OneClick's
- * web server, docs/host-preparation.md).
+ * (opt-in host preparation before `install`), `webserver` (OneClick's
+ * web server, docs/host-preparation.md) and `upgrade` (docs/upgrades.md).
  */
-export type StepKind = 'install' | 'hostrc' | 'vnmrc' | 'savefile' | 'transfer' | 'load' | 'deregister' | 'prepare' | 'webserver';
+export type StepKind = 'install' | 'upgrade' | 'hostrc' | 'vnmrc' | 'savefile' | 'transfer' | 'load' | 'deregister' | 'prepare' | 'webserver';
 
 /**
  * Everything Terraform needs to reach a host. Values may be tokens; the

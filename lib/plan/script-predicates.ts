@@ -107,6 +107,7 @@ is_host_key() {
 }`),
   is_os_package: fn(['is_single_line'], String.raw`is_os_package() { is_single_line "$1" && [[ "$1" =~ ^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$ ]]; }`),
   is_yes_no: fn([], String.raw`is_yes_no() { [ "$1" = yes ] || [ "$1" = no ]; }`),
+  is_product: fn([], String.raw`is_product() { [ "$1" = spectroserver ] || [ "$1" = oneclick ]; }`),
   is_map_entry: fn(['is_handle', 'is_precedence'], String.raw`# <handle> <precedence>: one entry of a landscape map.
 is_map_entry() {
   local LC_ALL=C handle precedence shape='^[^ ]+ [^ ]+$'

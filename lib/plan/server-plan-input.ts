@@ -15,6 +15,14 @@ export interface InstallInput {
   readonly osPackages?: readonly ShellValue[];
   /** SRAdmin's directory (`SRADHOME`). */
   readonly sradminDir?: ShellValue;
+  /** Update media after the base release, in order. */
+  readonly updates: readonly UpdateInput[];
+}
+
+/** One update media directory and the version it installs. */
+export interface UpdateInput {
+  readonly mediaPath: ShellValue;
+  readonly version: string;
 }
 
 /** One SpectroSERVER or OneClick server as the plan needs it. */

@@ -52,6 +52,18 @@ export class StepScript {
     return this;
   }
 
+  /**
+   * A script variable whose changes deliberately do NOT re-run this step,
+   * because another step owns them (the install step's media and updates: a
+   * change of those is an upgrade, which the upgrade step applies in the
+   * rolling order). `owner` says which, as a comment in the script.
+   */
+  public untriggered(name: string, value: ShellValue, kind: ValueKind, owner: string): this {
+    if (/[\r\n]/.test(owner)) throw new Error('cdktf-spectrum internal error: a one-line reason expected');
+    this.declarations.push(`# ${name} does not re-run this step: ${owner}`, assign(name, value, kind));
+    return this;
+  }
+
   /** A script variable holding lines of `kind` (literal lines and/or tokens that expand to lines). */
   public lines(name: string, values: readonly ShellValue[], kind: ValueKind, options: InputOptions = {}): this {
     this.declarations.push(assignLines(name, values, kind));

@@ -56,6 +56,8 @@ export const checks = {
     text => /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(text) && !text.split('/').includes('..'), 'is_relative_path'),
   osPackage: checkedBy(OS_PACKAGE, 'SPX132'),
   yesNo: planKind('yesNo', '"yes" or "no"', text => text === 'yes' || text === 'no', 'is_yes_no'),
+  /** The product an install step adds (lib/plan/installer-runs.ts). */
+  product: planKind('product', '"spectroserver" or "oneclick"', text => text === 'spectroserver' || text === 'oneclick', 'is_product'),
   singleLine: planKind('singleLine', 'a single line of text', text => !/[\r\n\0]/.test(text), 'is_single_line'),
   /** `<LH> <precedence>`: an entry of a landscape map. */
   mapEntry: planKind('mapEntry', 'a landscape map entry "<handle> <precedence>"', text => {

@@ -10,6 +10,7 @@ import { SPX130 } from './spx130-one-owner';
 import { SPX131 } from './spx131-one-version';
 import { SPX132 } from './spx132-safe-install-settings';
 import { SPX133 } from './spx133-owner-password';
+import { SPX134 } from './spx134-update-media';
 import { SPX140 } from './spx140-hot-standby-needs-secondary';
 import { SPX141 } from './spx141-fault-tolerant';
 import { SPX142 } from './spx142-backup-command';
@@ -31,7 +32,7 @@ export const ALL_RULES: readonly Rule[] = [
   SPX100, SPX101,
   SPX110, SPX111, SPX112,
   SPX120, SPX121,
-  SPX130, SPX131, SPX132, SPX133,
+  SPX130, SPX131, SPX132, SPX133, SPX134,
   SPX140, SPX141, SPX142,
   SPX150, SPX151, SPX153, SPX154, SPX155, SPX156, SPX157,
   SPX160,

@@ -136,7 +136,8 @@ describe('cdktf-spectrum import ansible', () => {
       'cdktf-spectrum import: not understood: install_srm=no (line 48); not carried over',
       'cdktf-spectrum import: dist_dir=/home/xxx/20.2.7 became install.mediaPath: the playbook copies that directory from the Ansible controller, '
       + 'but mediaPath is read on each host: copy or mount the media there before the deploy',
-      'cdktf-spectrum import: not carried over: update_dir=/home/xxx/10.04.03.01: the estate format has no update media yet; apply the update as before, after the deploy',
+      'cdktf-spectrum import: not carried over: update_dir=/home/xxx/10.04.03.01: its version is in /home/xxx/10.04.03.01/version.dat on the Ansible controller; '
+      + 'add it to install.updates as { mediaPath, version } (media on each host) to have the plan apply it (docs/upgrades.md)',
     ]);
     // No password of the inventory reaches the estate.
     expect(run.stdout).not.toMatch(/"admin"|: admin\n.*pass|spectrum_password=|: spectrum\n\s+ownerPassword: spectrum/);

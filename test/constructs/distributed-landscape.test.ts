@@ -26,8 +26,8 @@ describe('DistributedLandscape plan', () => {
     const installs = [...stepsOf(json.valueOf() as any).values()].filter(s => s.path.endsWith('/install'));
     expect(installs).toHaveLength(2 * 3 + 1);
     for (const install of installs) expect(scriptOf(install)).toContain("MLS='master-1'");
-    expect(scriptOf(step(json, 'estate/console/install'))).toContain("OC_INSTALL='yes'");
-    expect(scriptOf(step(json, 'estate/console/install'))).toContain("SS_INSTALL='no'");
+    expect(scriptOf(step(json, 'estate/console/install'))).toContain("PRODUCT='oneclick'");
+    expect(scriptOf(step(json, 'estate/master/primary/install'))).toContain("PRODUCT='spectroserver'");
   });
 
   test('every .hostrc lists every SpectroSERVER and OneClick host of the DSS, from one shared local', () => {
@@ -52,7 +52,8 @@ describe('DistributedLandscape plan', () => {
       expect(step(json, `estate/${name}/primary/install`).body.depends_on).toEqual([masterPrimaryConfigured]);
       expect(step(json, `estate/${name}/secondary/install`).body.depends_on).toEqual([masterPrimaryConfigured]);
     }
-    expect(step(json, 'estate/console/install').body.depends_on).toEqual([masterPrimaryConfigured]);
+    // OneClick also waits for the master primary's savefile: on a shared host its installer stops the SpectroSERVER.
+    expect(step(json, 'estate/console/install').body.depends_on).toEqual([masterPrimaryConfigured, address(step(json, 'estate/master/primary/savefile'))]);
   });
 
   test('the plan depth does not grow with the number of landscapes', () => {

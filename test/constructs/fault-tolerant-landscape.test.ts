@@ -16,22 +16,26 @@ function pair(stack: TerraformStack, overrides: { secondaryPrecedence?: number; 
 }
 
 describe('FaultTolerantLandscape plan', () => {
-  test('has the seven steps of DESIGN.md under construct ids that are a public contract', () => {
+  test('has the seven steps of DESIGN.md and the upgrade step under construct ids that are a public contract', () => {
     const json = synthStack(stack => pair(stack));
     expect([...stepsOf(json).keys()].sort()).toEqual([
-      'east/primary/deregister', 'east/primary/hostrc', 'east/primary/install', 'east/primary/savefile', 'east/primary/vnmrc',
+      'east/primary/deregister', 'east/primary/hostrc', 'east/primary/install', 'east/primary/savefile', 'east/primary/upgrade', 'east/primary/vnmrc',
       'east/ready',
       'east/secondary/hostrc', 'east/secondary/install', 'east/secondary/load',
-      'east/secondary/transfer', 'east/secondary/vnmrc',
+      'east/secondary/transfer', 'east/secondary/upgrade', 'east/secondary/vnmrc',
     ]);
   });
 
-  test('orders the steps with depends_on: install, hostrc, vnmrc, savefile, transfer, load', () => {
+  test('orders the steps with depends_on: install, upgrade, hostrc, vnmrc, savefile, transfer, load; the secondary upgrades after its primary', () => {
     const json = synthStack(stack => pair(stack));
     const dependsOn = (path: string) => step(json, path).body.depends_on ?? [];
     const at = (path: string) => address(step(json, path));
     expect(dependsOn('east/primary/install')).toEqual([]);
-    expect(dependsOn('east/primary/hostrc')).toEqual([at('east/primary/install')]);
+    expect(dependsOn('east/secondary/install')).toEqual([]);
+    expect(dependsOn('east/primary/upgrade')).toEqual([at('east/primary/install')]);
+    expect(dependsOn('east/secondary/upgrade')).toEqual([at('east/secondary/install'), at('east/primary/vnmrc')]);
+    expect(dependsOn('east/primary/hostrc')).toEqual([at('east/primary/upgrade')]);
+    expect(dependsOn('east/secondary/hostrc')).toEqual([at('east/secondary/upgrade')]);
     expect(dependsOn('east/primary/vnmrc')).toEqual([at('east/primary/hostrc')]);
     expect(dependsOn('east/primary/savefile')).toEqual([at('east/primary/vnmrc')]);
     expect(dependsOn('east/secondary/transfer')).toEqual([at('east/primary/savefile'), at('east/secondary/vnmrc')]);
@@ -106,7 +110,8 @@ describe('FaultTolerantLandscape plan', () => {
     expect(script).toContain("LH='0x400000'");
     expect(script).toContain("MLS='ss-east-1'");
     expect(script).toContain("OWNER='spectrum'");
-    expect(script).toContain('trap \'rm -rf -- "$STAGE"\' EXIT');
+    expect(script).toContain('trap finish EXIT');
+    expect(script).toMatch(/finish\(\) \{\n  local status=\$\?\n  rm -rf -- "\$STAGE"\n/);
     expect(script).toContain('install -m 0600 /dev/null "$PWFILE"');
     expect(script).toContain('-accept');
   });

@@ -82,13 +82,14 @@ describe('OneClick web server step', () => {
     dss.addLandscape('west', { handle: LandscapeHandle.of(0x300000), primary: { host: 'w-1' } });
   }
 
-  test('after OneClick\'s install and every primary\'s install; their ids are in its trigger', () => {
+  test('after OneClick\'s install and upgrade and every primary\'s install and upgrade; their ids are in its trigger', () => {
     const json = synthStack(estate);
     const webserver = step(json, 'estate/console/webserver');
-    const primaries = ['estate/master/primary/install', 'estate/east/primary/install', 'estate/west/primary/install'].map(p => step(json, p));
-    expect(webserver.body.depends_on).toEqual([address(step(json, 'estate/console/install')), ...primaries.map(address)]);
+    const primaries = ['master', 'east', 'west'].flatMap(l => [`estate/${l}/primary/install`, `estate/${l}/primary/upgrade`]).map(p => step(json, p));
+    const own = ['estate/console/install', 'estate/console/upgrade'].map(p => step(json, p));
+    expect(webserver.body.depends_on).toEqual([...own.map(address), ...primaries.map(address)]);
     const triggers = triggersOf(webserver);
-    expect(triggers.after_oneclick).toBe(`\${${address(step(json, 'estate/console/install'))}.id}`);
+    expect(triggers.after_oneclick).toBe(own.map(p => `\${${address(p)}.id}`).join(','));
     expect(triggers.after_primaries).toBe(primaries.map(p => `\${${address(p)}.id}`).join(','));
     // Secondaries do not restart the web server.
     expect(triggers.after_primaries).not.toContain('secondary');

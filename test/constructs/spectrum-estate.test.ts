@@ -9,6 +9,28 @@ const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'estate', 'estate.y
 const HOST_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl';
 
 describe('SpectrumEstate', () => {
+  test('install.updates build the same upgrade steps as in code', () => {
+    const install = { mediaPath: '/mnt/spectrum', version: '10.4.1', updates: [{ mediaPath: '/mnt/u1', version: '10.4.1.1' }] };
+    const fromData = synthStack(stack => {
+      new TerraformVariable(stack, 'pw', { type: 'string', sensitive: true });
+      SpectrumEstate.fromObject(stack, 'estate', {
+        version: 1,
+        landscapes: { east: { handle: '0x400000', connection: { hostKey: HOST_KEY, privateKeyFile: '/keys/id' }, primary: { host: 'east-1' }, install: { ...install, ownerPassword: { variable: 'pw' } } } },
+      });
+    });
+    const fromCode = synthStack(stack => {
+      const pw = new TerraformVariable(stack, 'pw', { type: 'string', sensitive: true });
+      new FaultTolerantLandscape(new Construct(stack, 'estate'), 'east', {
+        handle: LandscapeHandle.parse('0x400000'),
+        connection: { hostKey: HOST_KEY, privateKeyFile: '/keys/id' },
+        primary: { host: 'east-1' },
+        install: { ...install, ownerPassword: pw.stringValue },
+      });
+    });
+    expect(JSON.stringify(fromData.resource)).toContain('UPDATE_1_VERSION');
+    expect(fromData.resource).toEqual(fromCode.resource);
+  });
+
   test('builds the same plan as the same estate written in code', () => {
     const fromData = synthStack(stack => {
       SpectrumEstate.fromObject(stack, 'estate', {
@@ -56,9 +78,9 @@ describe('SpectrumEstate', () => {
       spectrum_media_path: { type: 'string', default: '/mnt/spectrum' },
     });
     expect(findHost(json, 'spectrum_east_primary_hostrc_')).toBe('${var.hosts["east-primary"]}');
-    // 6 SpectroSERVERs (install, hostrc, vnmrc), 3 savefiles, 3 transfers, 3 loads, 3 deregisters, 3 ready markers,
-    // 1 OneClick install and its webserver step.
-    expect(Object.keys(json.resource.null_resource)).toHaveLength(35);
+    // 6 SpectroSERVERs (install, upgrade, hostrc, vnmrc), 3 savefiles, 3 transfers, 3 loads, 3 deregisters, 3 ready markers,
+    // 1 OneClick install, upgrade and webserver step, the DSS's primaries-upgraded marker.
+    expect(Object.keys(json.resource.null_resource)).toHaveLength(43);
   });
 
   test('host preparation from an estate file: prepareHost, osPackages and sradminDir reach the prepare step', () => {

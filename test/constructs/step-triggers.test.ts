@@ -15,8 +15,10 @@ import { CONNECTION, readJson, runCli, stackFile, synthApp, tempDir } from '../c
 
 const P = 'east/primary';
 const S = 'east/secondary';
-const EVERY_STEP = [`${P}/install`, `${P}/hostrc`, `${P}/vnmrc`, `${P}/savefile`, `${P}/deregister`,
-  `${S}/install`, `${S}/hostrc`, `${S}/vnmrc`, `${S}/transfer`, `${S}/load`];
+const EVERY_STEP = [`${P}/install`, `${P}/upgrade`, `${P}/hostrc`, `${P}/vnmrc`, `${P}/savefile`, `${P}/deregister`,
+  `${S}/install`, `${S}/upgrade`, `${S}/hostrc`, `${S}/vnmrc`, `${S}/transfer`, `${S}/load`];
+/** A new release or update list: the upgrade steps only, and the hostrc each is chained to (docs/upgrades.md). */
+const UPGRADE_STEPS = [`${P}/upgrade`, `${P}/hostrc`, `${S}/upgrade`, `${S}/hostrc`];
 
 function props(overrides: Partial<FaultTolerantLandscapeProps>): FaultTolerantLandscapeProps {
   return {
@@ -90,14 +92,15 @@ const base = synth({});
 
 test.each<[string, Partial<FaultTolerantLandscapeProps>, string[]]>([
   ['the secondary moves to another host', { secondaries: [{ host: 'east-3.example.net' }] },
-    [`${P}/hostrc`, `${S}/install`, `${S}/hostrc`, `${S}/vnmrc`, `${S}/transfer`, `${S}/load`]],
+    [`${P}/hostrc`, `${S}/install`, `${S}/upgrade`, `${S}/hostrc`, `${S}/vnmrc`, `${S}/transfer`, `${S}/load`]],
   ['the primary moves to another host (it is also the main location server)', { primary: { host: 'east-9.example.net' } }, EVERY_STEP],
   ['the handle', { handle: LandscapeHandle.of(0x600000) }, EVERY_STEP],
   ["a secondary's precedence", { secondaries: [{ host: 'east-2.example.net', precedence: 25 }] }, [`${P}/deregister`, `${S}/load`]],
   ['the install dir', { install: { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.1', installDir: '/opt/spectrum' } }, EVERY_STEP],
   ['the install owner', { install: { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.1', owner: 'spx' } }, EVERY_STEP],
-  ['the media', { install: { mediaPath: '/mnt/spectrum/other', version: '10.4.1' } }, EVERY_STEP],
-  ['the version', { install: { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.2' } }, EVERY_STEP],
+  ['the media', { install: { mediaPath: '/mnt/spectrum/other', version: '10.4.1' } }, UPGRADE_STEPS],
+  ['the version', { install: { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.2' } }, UPGRADE_STEPS],
+  ['an added update', { install: { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.1', updates: [{ mediaPath: '/mnt/u/10.4.1.1', version: '10.4.1.1' }] } }, UPGRADE_STEPS],
   ['a .vnmrc key of the primary', { primary: { host: 'east-1.example.net', vnmrc: { wait_active: 'yes' } } }, [`${P}/vnmrc`]],
   ['a .vnmrc key of the secondary', { secondaries: [{ host: 'east-2.example.net', vnmrc: { wait_active: 'yes' } }] }, [`${S}/vnmrc`]],
   ['the standby mode', { standbyMode: StandbyMode.WARM }, [`${P}/vnmrc`]],

@@ -165,7 +165,8 @@ describeIfAvailable(unavailable)(`examples deployed onto sandbox hosts${unavaila
       for (const name of MEMBER_SERVERS) expect(events(sandbox, name)[0].time.getTime()).toBeGreaterThan(masterDone);
       // Each stack's state holds its own resources and no other stack's.
       const prefixes: { [stack: string]: string[] } = { [MASTER_STACK]: ['estate_'] };
-      for (const [stack, sites] of Object.entries(MEMBER_STACKS)) prefixes[stack] = Object.keys(sites).map(site => `${site}_`);
+      // A member stack also holds its own copy of the DSS's rolling-upgrade marker (docs/upgrades.md).
+      for (const [stack, sites] of Object.entries(MEMBER_STACKS)) prefixes[stack] = [...Object.keys(sites).map(site => `${site}_`), 'estate-primaries-upgraded'];
       for (const [stack, mine] of Object.entries(prefixes)) {
         expect(fs.readFileSync(estate.stateFiles[stack], 'utf8')).not.toContain(password);
         const names: string[] = estate.state(stack).resources.filter((r: any) => r.mode === 'managed').map((r: any) => r.name);
@@ -211,7 +212,9 @@ describeIfAvailable(unavailable)(`examples deployed onto sandbox hosts${unavaila
       // Every existing SpectroSERVER's hostrc step is replaced, and nothing else of the existing stacks.
       const existingHostrc = ['estate/master', ...Object.values(MEMBER_STACKS).flatMap(sites => Object.keys(sites))]
         .flatMap(landscape => [`${landscape}/primary/hostrc`, `${landscape}/secondary/hostrc`]);
-      const isAdded = (resourcePath: string) => resourcePath.startsWith(`${ADDED_SITE}/`);
+      // The new stack's own rolling-upgrade marker is created once; the other stacks' are left alone.
+      const isAdded = (resourcePath: string) => resourcePath.startsWith(`${ADDED_SITE}/`) || resourcePath === 'estate-primaries-upgraded';
+      expect(pathsWith(grown, 'Creation complete').filter(p => p === 'estate-primaries-upgraded')).toHaveLength(1);
       expect(pathsWith(grown, 'Creation complete').filter(p => !isAdded(p))).toEqual(sorted(existingHostrc));
       expect(pathsWith(grown, 'Destruction complete')).toEqual(sorted(existingHostrc));
       // No Spectrum tool ran on an existing server: no install, restart, save or load.

@@ -167,11 +167,14 @@ describeIfAvailable(unavailable)(`Spectrum simulator${unavailable ? ` (skipped: 
       expect(fs.existsSync(path.join(specroot(host), 'SS'))).toBe(false);
     });
 
-    test('a reinstall keeps .vnmrc and the database of the same handle', () => {
+    test('a reinstall (over a stopped SS) keeps .vnmrc and the database of the same handle', () => {
       const root = specroot('alpha');
       fs.appendFileSync(path.join(root, 'SS/.vnmrc'), 'secondary_polling=yes\n');
       const before = readSimDatabase(root).generation;
+      // Installers refuse to run over a running SpectroSERVER (simulator-upgrade.test.ts).
+      expectSuccess(tool('alpha', 'bin/stopSS.pl'));
       expectSuccess(install('alpha'));
+      expectSuccess(tool('alpha', 'bin/startSS.pl'));
       expect(fs.readFileSync(path.join(root, 'SS/.vnmrc'), 'utf8')).toContain('secondary_polling=yes\n');
       expect(readSimDatabase(root).generation).toBe(before);
       expect(fs.readFileSync(path.join(root, 'Install-Tools/.history'), 'utf8').split('\n').filter(Boolean)).toHaveLength(2);

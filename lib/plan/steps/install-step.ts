@@ -1,71 +1,52 @@
+import { declareUpdates, INSTALLER_FUNCTIONS, InstalledProduct } from '../installer-runs';
 import { PlanStep } from '../plan-step';
 import { ServerPlanInput } from '../server-plan-input';
 import { literal, safeName } from '../shell';
 import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
-/** What the silent installer puts on the host (hostargs `ss_install` / `oc_install`). */
-export type InstalledProduct = 'spectroserver' | 'oneclick';
+export { InstalledProduct } from '../installer-runs';
+
+/** Why the install step does not re-run when media, version or updates change. */
+const UPGRADE_OWNS_IT = 'a change of media, version or updates is an upgrade, applied by the upgrade step in the rolling order';
 
 /**
- * Step 1: the silent install (docs/ARCHITECTURE.md, "Silent install"; the
- * Spectrum_playbooks playbook). Writes hostargs and a 0600 password file into
- * a private staging directory that is removed on exit whatever happens;
- * skipped when `Install-Tools/.history` already shows the version.
+ * Step 1: the first install of a product on a host (docs/upgrades.md; the
+ * Spectrum_playbooks playbook's silent install). Does nothing when the
+ * product is already installed there, whatever its version: bringing an
+ * installed product to the code's version is the upgrade step's job, in the
+ * rolling order. Otherwise installs the base release, then every update in
+ * order, so a first deploy installs every server in parallel, fully.
+ *
+ * Its trigger covers what makes it a different installation (host, handle,
+ * install dir, owner, product, main location server, excluded parts), not
+ * media, version or updates: a change of those replaces only the upgrade
+ * steps, never this one (replacing it would re-run the configuration and
+ * the seeding chained to it).
  */
 export function installStep(server: ServerPlanInput, product: InstalledProduct): PlanStep | undefined {
   const { install } = server;
   if (!install.mediaPath) return undefined;
   const stage = `/tmp/cdktf-spectrum-install-${safeName(server.path)}`;
-  const excludeParts = install.excludeParts.join(',');
-  return new StepScript('install')
+  const script = new StepScript('install')
     .input('HOST', server.host, checks.host)
     .input('LH', literal(server.handle), checks.handle)
     .input('SPECROOT', install.installDir, checks.path)
     .input('OWNER', install.owner, checks.owner)
-    .input('MEDIA', install.mediaPath, checks.path)
     .input('MLS', server.mainLocationServer, checks.host)
-    .input('VERSION', literal(install.version ?? ''), checks.version)
-    .input('EXCLUDE_PARTS', literal(excludeParts), checks.excludeParts)
-    .input('SS_INSTALL', literal(product === 'spectroserver' ? 'yes' : 'no'), checks.yesNo)
-    .input('OC_INSTALL', literal(product === 'oneclick' ? 'yes' : 'no'), checks.yesNo)
+    .input('EXCLUDE_PARTS', literal(install.excludeParts.join(',')), checks.excludeParts)
+    .input('PRODUCT', literal(product), checks.product)
+    .untriggered('MEDIA', install.mediaPath, checks.path, UPGRADE_OWNS_IT);
+  const updates = declareUpdates(script, install, 'all', UPGRADE_OWNS_IT);
+  return script
     .constant('STAGE', stage)
-    .body(String.raw`trap 'rm -rf -- "$STAGE"' EXIT
-HISTORY="$SPECROOT/Install-Tools/.history"
-if [ -s "$HISTORY" ] && { [ -z "$VERSION" ] || grep -qF -- "$VERSION" "$HISTORY"; }; then
-  note "Spectrum $VERSION is already installed in $SPECROOT ($HISTORY); nothing to do"
+    .body(INSTALLER_FUNCTIONS)
+    .body(String.raw`lock_installation
+if product_installed; then
+  note "the $PRODUCT is already installed in $SPECROOT; bringing it to the version of the code is the upgrade step's job"
   exit 0
 fi
-[ -x "$MEDIA/sdic/sdiclinux.exe" ] || die "no installer at $MEDIA/sdic/sdiclinux.exe; check install.mediaPath"
-[ -f "$STAGE/secret" ] || die "the owner password was not staged in $STAGE"
-id -u "$OWNER" >/dev/null 2>&1 || die "install owner '$OWNER' is not a user on this host; create it first"
-HOSTARGS="$STAGE/$HOST.hostargs"
-PWFILE="$STAGE/$HOST.pw"
-{
-  printf 'remote_host=%s\n' "$HOST"
-  printf 'l_handle=%s\n' "$LH"
-  printf 'install_dir=%s\n' "$SPECROOT"
-  printf 'install_owner=%s\n' "$OWNER"
-  printf 'vcd_path=%s\n' "$MEDIA"
-  printf 'main_loc_serv=%s\n' "$MLS"
-  printf 'ss_install=%s\n' "$SS_INSTALL"
-  printf 'oc_install=%s\n' "$OC_INSTALL"
-  printf 'ignore_disk_space=yes\n'
-  printf 'locale=en_US\n'
-  if [ -n "$EXCLUDE_PARTS" ]; then printf 'exclude_parts=%s\n' "$EXCLUDE_PARTS"; fi
-} > "$HOSTARGS"
-# The password file: one line '<host> <owner> <password>', mode 0600 before
-# the password is written; the password never appears on a command line.
-install -m 0600 /dev/null "$PWFILE"
-{ printf '%s %s ' "$HOST" "$OWNER"; cat -- "$STAGE/secret"; printf '\n'; } > "$PWFILE"
-rm -f -- "$STAGE/secret"
-note "installing Spectrum (LH $LH) into $SPECROOT from $MEDIA"
-status=0
-output=$("$MEDIA/sdic/sdiclinux.exe" -h "$HOSTARGS" -p "$PWFILE" -accept 2>&1) || status=$?
-printf '%s\n' "$output"
-if [ "$status" -ne 0 ] || ! grep -q 'Installation successful' <<<"$output"; then
-  die "the Spectrum installer failed (exit $status); its output is above"
-fi
-note "installed"`)
+run_installer "$MEDIA" "the base release"`)
+    .body(updates)
     .remote(server.target, { secret: install.ownerPassword, stage });
 }

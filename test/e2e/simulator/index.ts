@@ -19,10 +19,12 @@ export const SIM_FAULT_FILE = '.sim-fault';
 
 /**
  * Lays out simulator media in `dir`: `<dir>/sdic/sdiclinux.exe`, the tool
- * templates it installs and `<dir>/sdic/VERSION`. Returns `dir`.
+ * templates it installs, `<dir>/sdic/VERSION` and `<dir>/version.dat`. With
+ * `requires`, update media: `<dir>/requires.dat` names the release the update
+ * applies to (as the Spectrum_playbooks playbook reads them). Returns `dir`.
  */
-export function makeMedia(dir: string, version: string = DEFAULT_SIM_VERSION): string {
-  execFileSync('bash', [path.join(__dirname, 'make-media.sh'), dir, version], { stdio: 'pipe' });
+export function makeMedia(dir: string, version: string = DEFAULT_SIM_VERSION, requires?: string): string {
+  execFileSync('bash', [path.join(__dirname, 'make-media.sh'), dir, version, ...(requires ? [requires] : [])], { stdio: 'pipe' });
   return dir;
 }
 
@@ -113,6 +115,42 @@ export function readSimEvents(specroot: string): SimEvent[] {
   });
 }
 
+/** What a simulated host did, as its timeline records it. */
+export type SimTimelineEvent =
+  | 'install-start' | 'install-end' | 'install-failed'
+  | 'update-start' | 'update-end' | 'update-failed'
+  | 'ss-start' | 'ss-stop' | 'save' | 'load';
+
+/** One line of `$SPECROOT/SS/.sim/timeline.log`. */
+export interface SimTimelineEntry {
+  /** Microseconds since the epoch (the hosts share this machine's clock). */
+  readonly timeUs: number;
+  /** The host as the installer knows it (`remote_host`). */
+  readonly host: string;
+  readonly event: SimTimelineEvent;
+  /** E.g. the version of an install, the savefile of a load. */
+  readonly detail: string;
+}
+
+const TIMELINE_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.(\d{6})Z (\S+) (\S+) ?(.*)$/;
+
+/** The timeline of the installation in `specroot`, oldest first; empty when there is none. */
+export function readSimTimeline(specroot: string): SimTimelineEntry[] {
+  const file = path.join(specroot, SIM_STATE_DIR, 'timeline.log');
+  if (!fs.existsSync(file)) return [];
+  return readLines(file).map((line) => {
+    const m = TIMELINE_LINE.exec(line);
+    if (!m) throw new Error(`unexpected timeline.log line: ${line}`);
+    return { timeUs: Date.parse(`${m[1]}Z`) * 1000 + Number(m[2]), host: m[3], event: m[4] as SimTimelineEvent, detail: m[5] };
+  });
+}
+
+/** Spectrum versions listed by `$SPECROOT/Install-Tools/.history`, in order. */
+export function readSimHistory(specroot: string): string[] {
+  const file = path.join(specroot, 'Install-Tools', '.history');
+  return fs.existsSync(file) ? readLines(file).map((line) => line.split(' ')[0]) : [];
+}
+
 /** Whether the simulated SpectroSERVER is running. */
 export function isSimRunning(specroot: string): boolean {
   return fs.readFileSync(path.join(specroot, SIM_STATE_DIR, 'state'), 'utf8').trim() === 'running';
@@ -159,9 +197,19 @@ export function killSimProcesses(dir: string): void {
   }
 }
 
-/** Makes the next run of `tool` (e.g. `SSdbload`) in `specroot` fail once. */
-export function injectFault(specroot: string, tool: string): void {
-  fs.writeFileSync(path.join(specroot, SIM_FAULT_FILE), `${tool}\n`);
+/**
+ * Makes the next run of `tool` (e.g. `SSdbload`) in `specroot` fail once;
+ * `always`: every run, until {@link clearFault}; `failed-copy` (installer
+ * only): the next run prints `Failed to copy ...` and still ends with
+ * `Installation successful`, exit 0.
+ */
+export function injectFault(specroot: string, tool: string, mode: 'once' | 'always' | 'failed-copy' = 'once'): void {
+  fs.writeFileSync(path.join(specroot, SIM_FAULT_FILE), mode === 'once' ? `${tool}\n` : `${tool} ${mode}\n`);
+}
+
+/** Removes an injected fault. */
+export function clearFault(specroot: string): void {
+  fs.rmSync(path.join(specroot, SIM_FAULT_FILE), { force: true });
 }
 
 function readLines(file: string): string[] {

@@ -27,28 +27,44 @@ sim_event() {
   printf '%s %s pid=%s user=%s %s\n' "$(sim_now)" "$SIM_TOOL" "$$" "$(id -un)" "$*" 2>/dev/null >>"$dir/events.log" || true
 }
 
+# sim_timeline EVENT [DETAIL...]: appends one line to the host's timeline,
+# `<UTC time with microseconds> <host> <event> [detail]`, the events tests
+# order across hosts: install-start/-end/-failed, update-start/-end/-failed,
+# ss-start, ss-stop, save, load. SIM_HOST names the host (remote_host).
+sim_timeline() {
+  local dir
+  [ -n "${SPECROOT:-}" ] || return 0
+  dir=$(sim_state_dir)
+  [ -d "$dir" ] || return 0
+  printf '%s %s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)" "${SIM_HOST:-unknown}" "$*" 2>/dev/null >>"$dir/timeline.log" || true
+}
+
 # sim_fail REASON...: the one way every tool fails: stderr, events.log, exit 1.
+# SIM_ON_FAIL, when set, is called first (the installer logs its failure in
+# the timeline).
 sim_fail() {
   printf '%s %s\n' "$SIM_FAIL_PREFIX" "$*" >&2
   sim_event "FAILED: $*"
+  if [ -n "${SIM_ON_FAIL:-}" ]; then "$SIM_ON_FAIL" "$*"; fi
   exit 1
 }
 
 # sim_say MESSAGE...: progress output, silenced by -quiet.
 sim_say() { [ -n "${SIM_OPT[quiet]:-}" ] || printf '%s\n' "$*"; }
 
-# sim_fault_check: one-shot fault injection. $SPECROOT/.sim-fault naming this
-# tool (first line) makes this run fail and is removed; SPECTRUM_SIM_FAULT
-# naming it makes every run in that environment fail.
+# sim_fault_check: fault injection. $SPECROOT/.sim-fault whose first line
+# names this tool makes this run fail: `<tool>` once (the file is removed),
+# `<tool> always` on every run until a test removes the file. SPECTRUM_SIM_FAULT
+# naming the tool makes every run in that environment fail.
 sim_fault_check() {
-  local file="${SPECROOT:?}/.sim-fault" named=''
+  local file="${SPECROOT:?}/.sim-fault" named='' mode=''
   if [ "${SPECTRUM_SIM_FAULT:-}" = "$SIM_TOOL" ]; then
     sim_fail "simulated fault (SPECTRUM_SIM_FAULT=$SIM_TOOL)"
   fi
   if [ -f "$file" ]; then
-    IFS= read -r named <"$file" || true
+    read -r named mode <"$file" || true
     if [ "$named" = "$SIM_TOOL" ]; then
-      rm -f -- "$file"
+      [ "$mode" = always ] || rm -f -- "$file"
       sim_fail "simulated fault (injected by $file)"
     fi
   fi
@@ -333,6 +349,7 @@ sim_set_run_state() {
   fi
   printf '%s\n' "$want" | sim_write "$file"
   sim_event "ok now $want"
+  if [ "$want" = running ]; then sim_timeline ss-start; else sim_timeline ss-stop; fi
   echo "SpectroSERVER is now $want"
 }
 
