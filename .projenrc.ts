@@ -113,6 +113,11 @@ if (packageJs) {
   project.packageTask.spawn(packageJs);
 }
 
+// ts-jest transpiles test files without type-checking them (isolatedModules):
+// type-check the library, tests, examples and benchmarks first, so that a
+// drifted test fails the suite instead of running on.
+project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
+
 // The end-to-end suite deploys the examples onto sandbox hosts (needs root and sshd).
 project.addTask('test:e2e', {
   description: 'cdktf deploy of the examples onto sandbox hosts with the Spectrum simulator',

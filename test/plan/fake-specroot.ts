@@ -96,7 +96,7 @@ export function fakeSpecroot(): FakeSpecroot {
   });
   const fake: FakeSpecroot = {
     root,
-    install: { installDir: literal(root), owner: literal(userInfo().username), excludeParts: [] },
+    install: { installDir: literal(root), owner: literal(userInfo().username), excludeParts: [], updates: [] },
     calls: () => (existsSync(join(root, 'calls.log')) ? readFileSync(join(root, 'calls.log'), 'utf8').trim().split('\n') : []),
     running: () => pids().length > 0,
     database: () => readFileSync(join(root, 'db'), 'utf8'),

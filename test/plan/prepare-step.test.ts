@@ -85,6 +85,7 @@ function input(host: Host, osPackages: string[] | undefined = ['pkg-a', 'pkg-b']
       installDir: literal('/opt/CA/Spectrum'),
       owner: literal(OWNER),
       excludeParts: [],
+      updates: [],
       prepareHost: true,
       osPackages: osPackages?.map(name => literal(name)),
       sradminDir: literal(host.sradmin),
@@ -249,7 +250,7 @@ describe('webserver step script', () => {
   test('stops, then starts OneClick\'s web server as the owner', () => {
     const specroot = fakeOneClick();
     const user = spawnSync('id', ['-un'], { encoding: 'utf8' }).stdout.trim();
-    const step = webServerStep({ ...input(fakeHost()), install: { installDir: literal(specroot), owner: literal(user), excludeParts: [], mediaPath: literal('/m') } })!;
+    const step = webServerStep({ ...input(fakeHost()), install: { installDir: literal(specroot), owner: literal(user), excludeParts: [], updates: [], mediaPath: literal('/m') } })!;
     const result = spawnSync('bash', ['-c', step.script], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(readFileSync(join(specroot, 'calls.log'), 'utf8')).toBe('stopWebTomcat.sh\nstartWebTomcat.sh\n');
@@ -257,7 +258,7 @@ describe('webserver step script', () => {
 
   test('fails clearly where OneClick is not installed', () => {
     const specroot = mkdtempSync(join(tmpdir(), 'spx-webserver-'));
-    const step = webServerStep({ ...input(fakeHost()), install: { installDir: literal(specroot), owner: literal('root'), excludeParts: [], mediaPath: literal('/m') } })!;
+    const step = webServerStep({ ...input(fakeHost()), install: { installDir: literal(specroot), owner: literal('root'), excludeParts: [], updates: [], mediaPath: literal('/m') } })!;
     const result = spawnSync('bash', ['-c', step.script], { encoding: 'utf8' });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('OneClick is not installed');

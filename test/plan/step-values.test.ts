@@ -23,7 +23,7 @@ function server(name: string, target: Partial<SshTarget> = {}): ServerPlanInput 
     precedence: name === 'a' ? 10 : 20,
     mainLocationServer: literal('a.example.net'),
     vnmrc: {},
-    install: { installDir: literal('/opt/CA/Spectrum'), owner: literal('spectrum'), excludeParts: [] },
+    install: { installDir: literal('/opt/CA/Spectrum'), owner: literal('spectrum'), excludeParts: [], updates: [] },
     target: { host: literal(`${name}.example.net`), user: literal('root'), port: literal('22'), agent: false, timeout: '5m', ...target },
   } as unknown as ServerPlanInput;
 }
@@ -72,7 +72,7 @@ describe('the scripts\' is_host is as strict as SPX120', () => {
     const root = join(mkdtempSync(join(tmpdir(), 'spx-')), 'Spectrum');
     mkdirSync(join(root, 'SS'), { recursive: true });
     writeFileSync(join(root, '.hostrc'), 'localhost\n');
-    const install = { installDir: literal(root), owner: literal(userInfo().username), excludeParts: [] };
+    const install = { installDir: literal(root), owner: literal(userInfo().username), excludeParts: [], updates: [] };
     const target: SshTarget = { host: literal('h1'), user: literal('root'), port: literal('22'), agent: false, timeout: '5m' };
     const result = run(hostrcStep(target, install, [token(`ss-1\n${bad}\n2001:db8::1\n`)], literal('d')).script);
     expect(result.status).not.toBe(0);

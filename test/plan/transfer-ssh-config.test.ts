@@ -66,7 +66,7 @@ function serverInput(p: Peer, handle = '0x400000'): ServerPlanInput {
     path: `app/east/${p.host}`,
     host: literal(p.host),
     target,
-    install: { installDir: literal('/opt/CA/Spectrum'), owner: literal('spectrum'), excludeParts: [] },
+    install: { installDir: literal('/opt/CA/Spectrum'), owner: literal('spectrum'), excludeParts: [], updates: [] },
     handle,
     precedence: 10,
     mainLocationServer: literal(p.host),

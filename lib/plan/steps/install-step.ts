@@ -5,7 +5,7 @@ import { literal, safeName } from '../shell';
 import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
-export { InstalledProduct } from '../installer-runs';
+export type { InstalledProduct } from '../installer-runs';
 
 /** Why the install step does not re-run when media, version or updates change. */
 const UPGRADE_OWNS_IT = 'a change of media, version or updates is an upgrade, applied by the upgrade step in the rolling order';
