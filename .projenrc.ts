@@ -25,7 +25,7 @@ const project = new ConstructLibraryCdktf({
   minNodeVersion: '20.0.0',
   license: 'Apache-2.0',
 
-  // Layout of DESIGN.md: sources in lib/, compiled output in a git-ignored folder.
+  // Layout of docs/ARCHITECTURE.md: sources in lib/, compiled output in a git-ignored folder.
   srcdir: 'lib',
   libdir: 'out',
   entrypoint: 'out/index.js',

@@ -1,4 +1,4 @@
-// Public API of cdktf-spectrum (DESIGN.md, "Public API"). Exports only.
+// Public API of cdktf-spectrum (README "API", API.md). Exports only.
 export { LandscapeHandle } from './model/landscape-handle';
 export { StandbyMode } from './model/standby-mode';
 export { PlanResource } from './model/plan-resource';

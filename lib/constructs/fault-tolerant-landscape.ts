@@ -57,7 +57,7 @@ export interface FaultTolerantLandscapeProps extends LandscapeOptions {
  * A fault-tolerant landscape: a primary SpectroSERVER and its secondaries,
  * sharing one landscape handle with different precedences (KB 9404).
  *
- * Synthesizes the plan of DESIGN.md: per server `install` (with media),
+ * Synthesizes the plan of the README ("The plan"): per server `install` (with media),
  * `hostrc`, `vnmrc`; on the primary a `savefile` when there are secondaries;
  * per secondary `transfer` and `load`; on the primary a `deregister` step that
  * removes map entries of secondaries the code no longer has.

@@ -2,7 +2,7 @@
 export enum BackupMethod {
   /**
    * `SSdbsave -cmq`: stops the primary for the save and starts it again
-   * (spectrum-reference.md, "Commands").
+   * (techdocs 10.4.1 "Database Backups"; docs/spectrum-facts.md).
    */
   SSDBSAVE = 'SSDBSAVE',
   /**

@@ -1,7 +1,7 @@
 import { SpectrumInstallOptions } from './spectrum-install-options';
 import { SshConnectionOptions } from './ssh-connection-options';
 
-/** The defaults of DESIGN.md, in one place. */
+/** The defaults the README's API section documents, in one place. */
 export const DEFAULTS = {
   installDir: '/opt/CA/Spectrum',
   owner: 'spectrum',

@@ -1,6 +1,6 @@
 /**
  * Size of one legacy landscape-handle step: legacy handles keep the lower 20
- * bits zero (spectrum-reference.md, "Landscape handles").
+ * bits zero (KB 49367, KB 9905; docs/spectrum-facts.md).
  */
 const LEGACY_HANDLE_STEP = 0x100000;
 /** The "landscape number" is LH / 0x40000 (KB 9905: 16 -> 0x400000). */

@@ -12,7 +12,7 @@ import { Role, Standby } from './topology';
  * Keys the plan writes itself, derived from the topology: a user value for
  * them is rejected by SPX160 unless it says the same.
  * `secondary_polling`: `yes` on the primary for HOT standby, `no` for WARM
- * (spectrum-reference.md, "Files").
+ * (KB 9404; docs/spectrum-facts.md, "Files").
  */
 export const MANAGED_VNMRC_KEYS: readonly string[] = ['secondary_polling'];
 

@@ -1,7 +1,7 @@
 import { ShellValue } from './shell';
 
 /**
- * The seven steps of DESIGN.md "The plan it synthesizes", plus `prepare`
+ * The seven steps of the README's "The plan", plus `prepare`
  * (opt-in host preparation before `install`), `webserver` (OneClick's
  * web server, docs/host-preparation.md) and `upgrade` (docs/upgrades.md).
  */

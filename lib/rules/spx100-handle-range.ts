@@ -4,7 +4,7 @@ import { Finding } from '../model/finding';
 import { isLegacyHandle } from '../model/landscape-handle';
 import { Topology } from '../model/topology';
 
-/** SPX100: the LH is a legal legacy handle (spectrum-reference.md, "Landscape handles"). */
+/** SPX100: the LH is a legal legacy handle (KB 49367, KB 9905; docs/spectrum-facts.md). */
 export const SPX100: Rule = {
   id: 'SPX100',
   description: 'A landscape handle is a multiple of 0x100000 in 0x100000..0xFFE00000',

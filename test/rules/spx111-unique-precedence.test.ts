@@ -8,7 +8,7 @@ describe('SPX111 unique precedences', () => {
     expect(problems(SPX111, validTopology())).toEqual([]);
   });
 
-  test('two secondaries with one precedence: the message of DESIGN.md', () => {
+  test('two secondaries with one precedence: the message the README shows', () => {
     const t = topology()
       .landscape('east', { handle: 0x400000, secondaries: [{ name: 'east-b', precedence: 20 }, { name: 'east-c', precedence: 20 }] })
       .build();

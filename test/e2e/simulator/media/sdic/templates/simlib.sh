@@ -83,7 +83,7 @@ sim_kv_get() {
 }
 
 # sim_is_legacy_lh VALUE: a legacy landscape handle, 0x-prefixed hex, a
-# multiple of 0x100000 in 0x100000..0xFFE00000 (spectrum-reference.md).
+# multiple of 0x100000 in 0x100000..0xFFE00000 (KB 49367, KB 9905; docs/spectrum-facts.md).
 sim_is_legacy_lh() {
   [[ $1 =~ ^0[xX][0-9A-Fa-f]{1,8}$ ]] || return 1
   local v=$(($1))
