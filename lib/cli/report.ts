@@ -65,10 +65,15 @@ export function fileOfStack(report: CheckReport): (stack: string) => string | un
   return stack => files.get(stack);
 }
 
+/** How many SpectroSERVERs the checked estate has (primaries and secondaries). */
+export function spectroServerCount(report: CheckReport): number {
+  return report.topology.landscapes.reduce((n, l) => n + 1 + l.secondaries.length, 0);
+}
+
 /** One line: what was checked and what was found. */
 export function summaryLine(report: CheckReport): string {
   const counts = countsOf(report.findings);
-  const servers = report.topology.landscapes.reduce((n, l) => n + 1 + l.secondaries.length, 0);
+  const servers = spectroServerCount(report);
   const withSpectrum = report.stacks.filter(s => s.spectrum).length;
   const parts = [
     `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')}`,

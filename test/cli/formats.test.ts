@@ -5,7 +5,7 @@ import { runCli, CliRun } from './fixtures';
 import { buildWorkspace, Workspace } from './report-fixture';
 import * as formatGithub from '../../lib/cli/format-github';
 import { code, escape } from '../../lib/cli/format-markdown';
-import { REPORT_SCHEMA } from '../../lib/cli/json-report';
+import { REPORT_SCHEMA } from '../../lib/cli/report-schema';
 import { KNOWN_RULES } from '../../lib/policy/known-rules';
 
 let ws: Workspace;

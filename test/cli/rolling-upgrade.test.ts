@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { CONNECTION, landscapeProps, runCli, synthApp, tempDir } from './fixtures';
 import { DistributedLandscape, FaultTolerantLandscape, PlanResource, StandbyMode } from '../../lib';
-import { REPORT_SCHEMA } from '../../lib/cli/json-report';
+import { REPORT_SCHEMA } from '../../lib/cli/report-schema';
 import { readSynth } from '../../lib/cli/synth-reader';
 import { rebuildTopology } from '../../lib/cli/topology-rebuild';
 

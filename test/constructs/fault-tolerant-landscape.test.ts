@@ -16,7 +16,7 @@ function pair(stack: TerraformStack, overrides: { secondaryPrecedence?: number; 
 }
 
 describe('FaultTolerantLandscape plan', () => {
-  test('has the seven steps of the README's plan and the upgrade step under construct ids that are a public contract', () => {
+  test('has the seven steps of the README plan and the upgrade step under construct ids that are a public contract', () => {
     const json = synthStack(stack => pair(stack));
     expect([...stepsOf(json).keys()].sort()).toEqual([
       'east/primary/deregister', 'east/primary/hostrc', 'east/primary/install', 'east/primary/savefile', 'east/primary/upgrade', 'east/primary/vnmrc',
