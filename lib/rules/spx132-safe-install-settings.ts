@@ -1,7 +1,7 @@
-import { findingOf, Rule } from './rule';
-import { oneClickLabel, perLandscapeOrServer, quote } from './support';
+import { Rule } from './rule';
+import { installSettingFindings, Problem, quote } from './support';
 import { Finding } from '../model/finding';
-import { InstallFacts, Located, Topology } from '../model/topology';
+import { InstallFacts, Topology } from '../model/topology';
 import { EXCLUDE_PARTS, INSTALL_OWNER, INSTALL_PATH, isExcludePart, OS_PACKAGE, VERSION } from '../model/value-kinds';
 
 const PATH_FIX = 'use an absolute path of letters, digits, ".", "_", "-" and "/" without ".." segments or "//" (e.g. /opt/CA/Spectrum)';
@@ -9,10 +9,6 @@ const OWNER_FIX = 'use a user name of at most 32 characters: a lower-case letter
 const VERSION_FIX = 'use the version as Install-Tools/.history records it: a letter or digit, then letters, digits, ".", "_" or "-", at most 64 (e.g. 10.4.1)';
 const PARTS_FIX = 'name each part with a letter or digit, then letters, digits, "_" or "-" (e.g. SA-RPT-MGR); at most 512 bytes in all, joined by commas';
 
-interface Problem {
-  readonly message: string;
-  readonly fix: string;
-}
 
 /** What is wrong with one literal setting; tokens are checked at apply time. */
 const CHECKS: ReadonlyArray<(install: InstallFacts) => Problem | undefined> = [
@@ -62,21 +58,6 @@ export const SPX132: Rule = {
   description: 'The install dir is an absolute path of safe characters; the owner is a valid user name; version and excluded parts are plain names',
   severity: 'error',
   check(topology: Topology): Finding[] {
-    const findings: Finding[] = [];
-    const report = (element: Located, subject: string, problem: Problem): void => {
-      findings.push(findingOf(this, element, `${subject}: ${problem.message}`, problem.fix));
-    };
-    for (const check of CHECKS) {
-      for (const landscape of topology.landscapes) {
-        for (const placed of perLandscapeOrServer(landscape, s => check(s.install), p => p.message)) {
-          report(placed.element, placed.subject, placed.problem);
-        }
-      }
-      for (const oneClick of topology.oneClicks) {
-        const problem = check(oneClick.install);
-        if (problem) report(oneClick, oneClickLabel(oneClick), problem);
-      }
-    }
-    return findings;
+    return installSettingFindings(this, topology, CHECKS);
   },
 };

@@ -1,9 +1,9 @@
 import { findingOf, Rule } from './rule';
-import { distributedLabel, distributedMembers, groupBy, listOf, oneClickLabel, perLandscapeOrServer, quote, relativePath, shown } from './support';
+import { distributedLabel, distributedMembers, groupBy, installSettingFindings, listOf, Problem, quote, relativePath, shown } from './support';
 import { Finding } from '../model/finding';
 import { isSafeInstallPath } from '../model/install-path';
 import { compareVersions, isValidVersion } from '../model/spectrum-version';
-import { InstallFacts, Located, Topology } from '../model/topology';
+import { InstallFacts, Topology } from '../model/topology';
 
 const ORDER_FIX = 'list install.updates once each, oldest first, every version after the base release (install.version): each update is applied once, in list order';
 const VERSION_FIX = 'give each update the version its media install, as Install-Tools/.history lists it (letters, digits, ".", "_", "-"; e.g. 10.4.2.1)';
@@ -11,10 +11,6 @@ const PATH_FIX = 'use an absolute path of letters, digits, ".", "_", "-" and "/"
 const PASSWORD_FIX = 'set install.ownerPassword (a sensitive TerraformVariable or a secret from another resource): the installer of an update reads it too';
 const SAME_FIX = 'give every landscape and OneClick server of a distributed landscape the same install.updates (set them once on the distributed landscape); mixed versions are tolerated only during a rolling upgrade';
 
-interface Problem {
-  readonly message: string;
-  readonly fix: string;
-}
 
 /** `update 2 ('10.4.2.1')` */
 function label(index: number, version: string): string {
@@ -72,21 +68,7 @@ export const SPX134: Rule = {
   description: 'Update media have valid, unique, ascending versions and safe paths; one update list per distributed landscape',
   severity: 'error',
   check(topology: Topology): Finding[] {
-    const findings: Finding[] = [];
-    const report = (element: Located, subject: string, problem: Problem): void => {
-      findings.push(findingOf(this, element, `${subject}: ${problem.message}`, problem.fix));
-    };
-    for (const check of CHECKS) {
-      for (const landscape of topology.landscapes) {
-        for (const placed of perLandscapeOrServer(landscape, s => check(s.install), p => p.message)) {
-          report(placed.element, placed.subject, placed.problem);
-        }
-      }
-      for (const oneClick of topology.oneClicks) {
-        const problem = check(oneClick.install);
-        if (problem) report(oneClick, oneClickLabel(oneClick), problem);
-      }
-    }
+    const findings = installSettingFindings(this, topology, CHECKS);
     for (const { dss, landscapes, oneClicks } of distributedMembers(topology)) {
       const members = [
         ...landscapes.map(l => ({ who: quote(relativePath(l, dss)), install: l.install })),
@@ -96,7 +78,7 @@ export const SPX134: Rule = {
       if (byList.size < 2) continue;
       const parts = [...byList].map(([versions, holders]) =>
         `${versions === 'none' ? 'no updates' : quote(versions)} (on ${listOf(holders.slice(0, 5).map(h => h.who), holders.length)})`);
-      report(dss, distributedLabel(dss), { message: `update lists differ: ${listOf(parts)}`, fix: SAME_FIX });
+      findings.push(findingOf(this, dss, `${distributedLabel(dss)}: update lists differ: ${listOf(parts)}`, SAME_FIX));
     }
     return findings;
   },

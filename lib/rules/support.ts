@@ -1,5 +1,7 @@
+import { findingOf, Rule } from './rule';
+import { Finding } from '../model/finding';
 import {
-  DistributedNode, LandscapeNode, Located, MaybeToken, OneClickNode, ServerNode, serversOf, Topology,
+  DistributedNode, InstallFacts, LandscapeNode, Located, MaybeToken, OneClickNode, ServerNode, serversOf, Topology,
 } from '../model/topology';
 
 /**
@@ -192,4 +194,35 @@ export function distributedMembers(topology: Topology): DistributedMembers[] {
     for (const oneClick of oneClicksNaming.get(dss.path) ?? []) oneClicks.add(oneClick);
     return { dss, master, landscapes: [...landscapes], oneClicks: [...oneClicks] };
   });
+}
+
+/** What is wrong with one setting, and how to fix it. */
+export interface Problem {
+  readonly message: string;
+  readonly fix: string;
+}
+
+/**
+ * Runs checks of install settings on every server's and OneClick server's
+ * effective settings: once for a landscape when all its servers share the
+ * problem (perLandscapeOrServer), once per OneClick server.
+ */
+export function installSettingFindings(rule: Rule, topology: Topology,
+  checks: ReadonlyArray<(install: InstallFacts) => Problem | undefined>): Finding[] {
+  const findings: Finding[] = [];
+  const report = (element: Located, subject: string, problem: Problem): void => {
+    findings.push(findingOf(rule, element, `${subject}: ${problem.message}`, problem.fix));
+  };
+  for (const check of checks) {
+    for (const landscape of topology.landscapes) {
+      for (const placed of perLandscapeOrServer(landscape, s => check(s.install), p => p.message)) {
+        report(placed.element, placed.subject, placed.problem);
+      }
+    }
+    for (const oneClick of topology.oneClicks) {
+      const problem = check(oneClick.install);
+      if (problem) report(oneClick, oneClickLabel(oneClick), problem);
+    }
+  }
+  return findings;
 }
