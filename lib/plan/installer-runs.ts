@@ -1,11 +1,27 @@
 import { bashText } from './bash-text';
-import { InstallInput } from './server-plan-input';
+import { InstallInput, ServerPlanInput } from './server-plan-input';
 import { literal, ShellValue } from './shell';
 import { StepScript } from './step-script';
 import { checks, ValueKind } from './value-checks';
 
 /** What the silent installer puts on the host (hostargs `ss_install` / `oc_install`). */
 export type InstalledProduct = 'spectroserver' | 'oneclick';
+
+/**
+ * The step script of an installer run (`install` or `upgrade`) with the
+ * inputs that make it this installation: host, handle, install dir, owner,
+ * main location server, excluded parts and product.
+ */
+export function installerScript(kind: 'install' | 'upgrade', server: ServerPlanInput, product: InstalledProduct): StepScript {
+  return new StepScript(kind)
+    .input('HOST', server.host, checks.host)
+    .input('LH', literal(server.handle), checks.handle)
+    .input('SPECROOT', server.install.installDir, checks.path)
+    .input('OWNER', server.install.owner, checks.owner)
+    .input('MLS', server.mainLocationServer, checks.host)
+    .input('EXCLUDE_PARTS', literal(server.install.excludeParts.join(',')), checks.excludeParts)
+    .input('PRODUCT', literal(product), checks.product);
+}
 
 /**
  * Declares UPDATE_<n>_MEDIA / UPDATE_<n>_VERSION (n from 1) for the update

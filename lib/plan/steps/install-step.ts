@@ -1,8 +1,7 @@
-import { declareUpdates, INSTALLER_FUNCTIONS, InstalledProduct } from '../installer-runs';
+import { declareUpdates, INSTALLER_FUNCTIONS, InstalledProduct, installerScript } from '../installer-runs';
 import { PlanStep } from '../plan-step';
 import { ServerPlanInput } from '../server-plan-input';
-import { literal, safeName } from '../shell';
-import { StepScript } from '../step-script';
+import { safeName } from '../shell';
 import { checks } from '../value-checks';
 
 export type { InstalledProduct } from '../installer-runs';
@@ -28,14 +27,7 @@ export function installStep(server: ServerPlanInput, product: InstalledProduct):
   const { install } = server;
   if (!install.mediaPath) return undefined;
   const stage = `/tmp/cdktf-spectrum-install-${safeName(server.path)}`;
-  const script = new StepScript('install')
-    .input('HOST', server.host, checks.host)
-    .input('LH', literal(server.handle), checks.handle)
-    .input('SPECROOT', install.installDir, checks.path)
-    .input('OWNER', install.owner, checks.owner)
-    .input('MLS', server.mainLocationServer, checks.host)
-    .input('EXCLUDE_PARTS', literal(install.excludeParts.join(',')), checks.excludeParts)
-    .input('PRODUCT', literal(product), checks.product)
+  const script = installerScript('install', server, product)
     .untriggered('MEDIA', install.mediaPath, checks.path, UPGRADE_OWNS_IT);
   const updates = declareUpdates(script, install, 'all', UPGRADE_OWNS_IT);
   return script

@@ -1,8 +1,7 @@
-import { declareUpdates, INSTALLER_FUNCTIONS, InstalledProduct } from '../installer-runs';
+import { declareUpdates, INSTALLER_FUNCTIONS, InstalledProduct, installerScript } from '../installer-runs';
 import { PlanStep } from '../plan-step';
 import { ServerPlanInput } from '../server-plan-input';
 import { literal, safeName } from '../shell';
-import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
 /**
@@ -28,14 +27,7 @@ export function upgradeStep(server: ServerPlanInput, product: InstalledProduct):
   const { install } = server;
   if (!install.mediaPath && install.updates.length === 0) return undefined;
   const stage = `/tmp/cdktf-spectrum-upgrade-${safeName(server.path)}`;
-  const script = new StepScript('upgrade')
-    .input('HOST', server.host, checks.host)
-    .input('LH', literal(server.handle), checks.handle)
-    .input('SPECROOT', install.installDir, checks.path)
-    .input('OWNER', install.owner, checks.owner)
-    .input('MLS', server.mainLocationServer, checks.host)
-    .input('EXCLUDE_PARTS', literal(install.excludeParts.join(',')), checks.excludeParts)
-    .input('PRODUCT', literal(product), checks.product)
+  const script = installerScript('upgrade', server, product)
     .input('MEDIA', install.mediaPath ?? literal(''), checks.pathOrEmpty)
     .input('VERSION', literal(install.version ?? ''), checks.version);
   const updates = declareUpdates(script, install, 'missing');
