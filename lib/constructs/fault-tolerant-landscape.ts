@@ -24,6 +24,7 @@ import { SpectrumInstallOptions } from '../model/spectrum-install-options';
 import { StandbyMode } from '../model/standby-mode';
 import { LandscapeNode, ServerNode } from '../model/topology';
 import { managedVnmrcEntries } from '../model/vnmrc-keys';
+import { DEFAULT_RETAIN } from '../plan/retention';
 import { ServerPlanInput } from '../plan/server-plan-input';
 import { deregisterStep } from '../plan/steps/deregister-step';
 import { hostrcStep } from '../plan/steps/hostrc-step';
@@ -87,6 +88,10 @@ export class FaultTolerantLandscape extends Construct {
   public readonly planResource: PlanResource;
   /** Depend on this to run after the whole landscape is installed, configured and seeded. */
   public readonly ready: ITerraformDependable;
+  /** The re-seed value (`reseed`, or the distributed landscape's), if any. */
+  public readonly reseed?: string;
+  /** How many copies of each kind of file every server of the landscape keeps. */
+  public readonly retain: number;
 
   private readonly props: FaultTolerantLandscapeProps;
   private readonly context: MemberContext;
@@ -105,6 +110,8 @@ export class FaultTolerantLandscape extends Construct {
     this.standbyMode = props.standbyMode ?? this.context.standbyMode ?? StandbyMode.WARM;
     this.planResource = props.planResource ?? this.context.planResource ?? PlanResource.NULL_RESOURCE;
     this.install = mergeInstall(this.context.install, props.install);
+    this.reseed = props.reseed ?? this.context.reseed;
+    this.retain = props.retain ?? this.context.retain ?? DEFAULT_RETAIN;
     this.hostList = this.context.hostList ?? new ManagedHostList(this, 'hostrc-hosts');
     markLandscapeParent(this);
 
@@ -218,6 +225,8 @@ export class FaultTolerantLandscape extends Construct {
       distributed: this.context.distributedPath,
       isMaster: this.context.isMaster,
       mainLocationServer: valueOf(this.mainLocationServer),
+      ...(this.reseed === undefined ? {} : { reseed: valueOf(this.reseed) }),
+      ...(this.retain === DEFAULT_RETAIN ? {} : { retain: this.retain }),
     };
   }
 
@@ -290,13 +299,13 @@ export class FaultTolerantLandscape extends Construct {
       chain: { install: installed },
     });
     if (upgraded) server._steps.upgrade = upgraded;
-    const hostrc = emitStep(server, hostrcStep(input.target, input.install, this.hostList.lines(), this.hostList.digest()), {
+    const hostrc = emitStep(server, hostrcStep(input.target, input.install, this.hostList.lines(), this.hostList.digest(), this.retain), {
       resource,
       after: upgraded ? [upgraded] : installed ? [installed] : this.context.after,
       chain: { install: installed, upgrade: upgraded },
     });
     server._steps.hostrc = hostrc;
-    server._steps.vnmrc = emitStep(server, vnmrcStep(input.target, input.install, input.vnmrc), {
+    server._steps.vnmrc = emitStep(server, vnmrcStep(input.target, input.install, input.vnmrc, this.retain), {
       resource,
       after: [hostrc],
       chain: { install: installed },
@@ -310,7 +319,8 @@ export class FaultTolerantLandscape extends Construct {
     const secondaryInput = this.planInputOf(secondary);
     if (!this.savefile) {
       const backupCommand = this.props.backup === BackupMethod.COMMAND ? optionalValueOf(this.props.backupCommand) : undefined;
-      this.savefile = emitStep(this.primary, savefileStep(primaryInput, backupCommand), {
+      const seeding = { reseed: optionalValueOf(this.reseed), retain: this.retain };
+      this.savefile = emitStep(this.primary, savefileStep(primaryInput, backupCommand, seeding), {
         resource,
         after: [this.primary._steps.vnmrc],
         chain: { install: this.primary._steps.install },
@@ -323,7 +333,7 @@ export class FaultTolerantLandscape extends Construct {
       chain: { savefile: this.savefile, install: secondary._steps.install },
     });
     secondary._steps.transfer = transfer;
-    const load = emitStep(secondary, loadStep(secondaryInput), { resource, after: [transfer], chain: { transfer } });
+    const load = emitStep(secondary, loadStep(secondaryInput, this.retain), { resource, after: [transfer], chain: { transfer } });
     secondary._steps.load = load;
   }
 }
