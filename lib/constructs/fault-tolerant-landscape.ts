@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformResource } from './cdktf-bridge';
+import { ITerraformDependable, Lazy, TerraformResource } from './cdktf-bridge';
 import type { DistributedLandscape } from './distributed-landscape';
 import { emitPrepareStep, releaseStepsOf } from './host-steps';
 import { locatedOf } from './located';
@@ -26,10 +26,12 @@ import { LandscapeNode, ServerNode } from '../model/topology';
 import { managedVnmrcEntries } from '../model/vnmrc-keys';
 import { DEFAULT_RETAIN } from '../plan/retention';
 import { ServerPlanInput } from '../plan/server-plan-input';
+import { demoteStep } from '../plan/steps/demote-step';
 import { deregisterStep } from '../plan/steps/deregister-step';
 import { hostrcStep } from '../plan/steps/hostrc-step';
 import { installStep } from '../plan/steps/install-step';
 import { loadStep } from '../plan/steps/load-step';
+import { promoteStep } from '../plan/steps/promote-step';
 import { savefileStep } from '../plan/steps/savefile-step';
 import { transferStep } from '../plan/steps/transfer-step';
 import { upgradeStep } from '../plan/steps/upgrade-step';
@@ -121,6 +123,7 @@ export class FaultTolerantLandscape extends Construct {
       precedence: props.primary.precedence ?? DEFAULTS.primaryPrecedence,
     });
     this.emitServerSteps(this.primary);
+    this.emitPromoteStep();
     this.emitDeregisterStep();
     this.readyMarker = emitMarker(this, 'ready', this.planResource, () => [
       this.primary._steps.vnmrc,
@@ -273,6 +276,25 @@ export class FaultTolerantLandscape extends Construct {
   }
 
   /**
+   * Promotion (docs/promotion.md): the primary's `promote` step runs after
+   * its vnmrc step and after every secondary's `demote` step (which stops a
+   * former primary), and before the savefile. Secondaries may be added
+   * later, hence a depends_on computed at synth.
+   */
+  private emitPromoteStep(): void {
+    const vnmrc = this.primary._steps.vnmrc;
+    const promote = emitStep(this.primary, promoteStep(this.planInputOf(this.primary), this.retain), {
+      resource: this.planResource,
+      after: [],
+      chain: { install: this.primary._steps.install },
+    });
+    promote.addOverride('depends_on', Lazy.listValue({
+      produce: () => [vnmrc, ...this.secondaries.map(s => s._steps.demote)].map(step => `${step.terraformResourceType}.${step.friendlyUniqueId}`),
+    }));
+    this.primary._steps.promote = promote;
+  }
+
+  /**
    * install -> upgrade -> hostrc -> vnmrc on one server. Installs run in
    * parallel (after the master primary in a DSS); upgrades roll
    * (docs/upgrades.md): a primary's after its install (a member primary's
@@ -317,12 +339,18 @@ export class FaultTolerantLandscape extends Construct {
     const resource = this.planResource;
     const primaryInput = this.planInputOf(this.primary);
     const secondaryInput = this.planInputOf(secondary);
+    // Stops this host if it was the primary, before the primary's promote step.
+    secondary._steps.demote = emitStep(secondary, demoteStep(secondaryInput), {
+      resource,
+      after: [secondary._steps.vnmrc],
+      chain: { install: secondary._steps.install },
+    });
     if (!this.savefile) {
       const backupCommand = this.props.backup === BackupMethod.COMMAND ? optionalValueOf(this.props.backupCommand) : undefined;
       const seeding = { reseed: optionalValueOf(this.reseed), retain: this.retain };
       this.savefile = emitStep(this.primary, savefileStep(primaryInput, backupCommand, seeding), {
         resource,
-        after: [this.primary._steps.vnmrc],
+        after: [this.primary._steps.vnmrc, this.primary._steps.promote],
         chain: { install: this.primary._steps.install },
       });
       this.primary._steps.savefile = this.savefile;

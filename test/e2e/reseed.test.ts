@@ -6,7 +6,8 @@
  * secondary when `reseed` changes; Terraform's plan holds only savefile,
  * transfer and load; the primary never stops; a re-seed whose load fails
  * leaves the secondary running on the database it had, and the next deploy
- * finishes it. One sandbox, four deploys.
+ * finishes it; swapping the roles promotes the secondary (KB 49550,
+ * docs/promotion.md). One sandbox, five deploys.
  */
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
@@ -118,5 +119,46 @@ describeIfAvailable(unavailable)(`re-seed on demand onto sandbox hosts${unavaila
     expect(readSimDatabase(root('secondary')).generation).toBe(changed);
     expect(asides('secondary')).toHaveLength(1);
     expect(project.plan().code).toBe(0);
+  });
+
+  test('promotion: swapping the roles stops the old primary first, gives the new primary precedence 10 and secondary_polling, and re-seeds the old one at 20', () => {
+    const [a, b] = [sandbox.host('primary').address, sandbox.host('secondary').address];
+    const before = { primary: readSimEvents(root('primary')).length, secondary: readSimEvents(root('secondary')).length };
+    // The code's primary is now the server at b, its secondary the one at a (here through the hosts variable).
+    const vars = JSON.parse(fs.readFileSync(project.varFile, 'utf8'));
+    fs.writeFileSync(project.varFile, JSON.stringify({
+      ...vars,
+      hosts: { primary: b, secondary: a },
+      host_keys: { primary: vars.host_keys.secondary, secondary: vars.host_keys.primary },
+    }), { mode: 0o600 });
+    expectSuccess(project.deploy());
+
+    const newPrimary = readSimDatabase(root('secondary'));
+    const oldPrimary = readSimDatabase(root('primary'));
+    expect(newPrimary.map).toEqual([{ handle: '0x400000', precedence: 10, host: b }]);
+    expect(oldPrimary.generation).toBe(newPrimary.generation);
+    expect(oldPrimary.loadedFrom).toBe(b);
+    expect(oldPrimary.map).toEqual([{ handle: '0x400000', precedence: 10, host: b }, { handle: '0x400000', precedence: 20, host: a }]);
+    const vnmrc = (name: string) => fs.readFileSync(path.join(root(name), 'SS', '.vnmrc'), 'utf8').split('\n');
+    expect(vnmrc('secondary')).toContain('secondary_polling=yes');
+    expect(vnmrc('primary').filter(line => line.startsWith('secondary_polling'))).toEqual([]);
+    expect(isSimRunning(root('primary'))).toBe(true);
+    expect(isSimRunning(root('secondary'))).toBe(true);
+
+    // KB 49550's order: the old primary stopped before the new primary's precedence changes.
+    const oldStopped = eventsSince('primary', before.primary).filter(e => e.tool === 'stopSS.pl' && e.message === 'ok now stopped');
+    const promoted = eventsSince('secondary', before.secondary).filter(e => e.tool === 'SSdbload' && e.message.startsWith('ok') && e.message.includes('precedence=10'));
+    expect(promoted).toHaveLength(1);
+    expect(oldStopped.length).toBeGreaterThan(0);
+    const demoted = oldStopped.filter(e => e.time.getTime() <= promoted[0].time.getTime());
+    expect(demoted.length).toBeGreaterThan(0);
+    const mapUpdates = eventsSince('secondary', before.secondary).filter(e => e.tool === 'MapUpdate').map(e => e.message);
+    expect(mapUpdates).toEqual(['start -remove 0x400000 -precedence 20', 'ok removed map entry 0x400000 precedence 20']);
+    // The old primary ran no promotion, the new one no demotion.
+    expect(eventsSince('primary', before.primary).filter(e => e.tool === 'MapUpdate')).toEqual([]);
+
+    const again = project.plan();
+    expectSuccess(again);
+    expect(again.output).toContain('No changes');
   });
 });
