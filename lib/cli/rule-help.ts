@@ -21,6 +21,7 @@ const HELP: { readonly [ruleId: string]: string } = {
   SPX141: 'Add a secondary SpectroSERVER on another host (secondaries: [{ host: ..., precedence: 20 }] or addSecondary()).',
   SPX142: 'With BackupMethod.COMMAND set backupCommand (it writes the savefile named by $SPECTRUM_SAVEFILE); with SSDBSAVE leave it unset.',
   SPX143: 'Set retain to a whole number of at least 1 (default 3) and reseed to a short label such as a date or a run id (docs/reseed.md).',
+  SPX144: 'A promotion stops the former primary (KB 49550): keep it as a secondary for the promoting deploy, deploy in a window, then remove promotedFrom (docs/promotion.md).',
   SPX150: 'Pass passwords and private keys as sensitive TerraformVariables or secrets from another resource, never as literal strings in code.',
   SPX151: 'Set connection.hostKey (and bastionHostKey with a bastion) to the public host key, e.g. "ssh-ed25519 AAAA...".',
   SPX157: 'The transfer step copies the savefile with ssh from the machine that runs Terraform, which never receives key content: set connection.privateKeyFile to the key\'s path there (privateKey may stay for the steps on the hosts), or agent: true to use its SSH agent.',

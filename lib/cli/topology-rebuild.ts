@@ -62,6 +62,7 @@ class FieldReader {
       // Optional: synths of earlier versions have neither.
       ...(o.reseed === undefined ? {} : { reseed: this.maybeToken(o.reseed, `${at}/reseed`) }),
       ...(o.retain === undefined ? {} : { retain: this.numberOrNaN(o.retain, `${at}/retain`) }),
+      ...(o.promotedFrom === undefined ? {} : { promotedFrom: this.maybeToken(o.promotedFrom, `${at}/promotedFrom`) }),
     };
   }
 

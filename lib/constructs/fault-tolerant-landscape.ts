@@ -230,6 +230,7 @@ export class FaultTolerantLandscape extends Construct {
       mainLocationServer: valueOf(this.mainLocationServer),
       ...(this.reseed === undefined ? {} : { reseed: valueOf(this.reseed) }),
       ...(this.retain === DEFAULT_RETAIN ? {} : { retain: this.retain }),
+      ...(this.props.promotedFrom === undefined ? {} : { promotedFrom: valueOf(this.props.promotedFrom) }),
     };
   }
 

@@ -84,4 +84,15 @@ export interface LandscapeOptions {
    * @default 3
    */
   readonly retain?: number;
+
+  /**
+   * The host that was this landscape's primary before this change, in the
+   * change that promotes a secondary (docs/promotion.md). The plan does not
+   * need it (each host knows the role it had), but with it synth warns that
+   * applying the change stops that host (SPX144, KB 49550), and fails when
+   * that host is no longer a secondary of the landscape (the plan could not
+   * reach it to stop it). Remove it once the promotion is deployed.
+   * @default - no promotion declared
+   */
+  readonly promotedFrom?: string;
 }

@@ -122,6 +122,8 @@ export interface LandscapeNode extends Located {
   readonly reseed?: MaybeToken;
   /** `retain`, when set (SPX143); absent means the default. */
   readonly retain?: number;
+  /** `promotedFrom`, when set (SPX144). */
+  readonly promotedFrom?: MaybeToken;
 }
 
 export interface OneClickNode extends Located {

@@ -60,6 +60,7 @@ export interface LandscapeSpec {
   mainLocationServer?: HostLike;
   reseed?: HostLike;
   retain?: number;
+  promotedFrom?: HostLike;
 }
 
 export interface OneClickSpec {
@@ -267,6 +268,7 @@ export class TopologyBuilder {
       mainLocationServer: spec.mainLocationServer === undefined ? defaultMls : asHost(spec.mainLocationServer),
       ...(spec.reseed === undefined ? {} : { reseed: asHost(spec.reseed) }),
       ...(spec.retain === undefined ? {} : { retain: spec.retain }),
+      ...(spec.promotedFrom === undefined ? {} : { promotedFrom: asHost(spec.promotedFrom) }),
     };
   }
 }
