@@ -45,6 +45,7 @@ const HELP: { readonly [ruleId: string]: string } = {
   SPX307: 'Expected for an upgrade: check the order the report lists (master primary, other primaries and OneClick servers, secondaries) and plan the window; Broadcom asks to finish every server within a few hours.',
   SPX308: 'Add a secondary to the landscape before upgrading it (SPX141), or accept the outage in a maintenance window.',
   SPX309: 'Review what the re-run steps do on the hosts (a savefile stops the primary, a load stops the secondary); apply in a maintenance window or keep the input unchanged.',
+  SPX310: 'A promotion stops the former primary and reloads the new one (KB 49550): keep the former primary as a secondary for that deploy, apply it in a window, point OneClick at the new primary (docs/promotion.md).',
 };
 
 /** General advice for fixing `ruleId`'s findings. */

@@ -91,7 +91,7 @@ export const STEPS_RERUN: ChangeKind = {
 };
 
 export const PROMOTION: ChangeKind = {
-  id: 'SPX309',
+  id: 'SPX310',
   kind: 'promotion',
   description: 'Baseline: a secondary becomes the primary (KB 49550); applying it stops the former primary, reloads the new one with the primary\'s precedence and re-seeds the former primary from it',
   severity: 'warning',

@@ -1,6 +1,6 @@
 /**
  * `cdktf-spectrum check --baseline` reports a swap of roles as one
- * promotion (SPX309, KB 49550), naming both hosts and what applying it does,
+ * promotion (SPX310, KB 49550), naming both hosts and what applying it does,
  * not as two servers moving to other hosts; and a promotion whose former
  * primary leaves the code says that nothing stops it.
  */
@@ -35,7 +35,7 @@ describe('check --baseline: promotion', () => {
     const found = await changes(before, synth('east-2.example.net', ['east-1.example.net']));
     expect(found.map(c => c.kind)).toEqual(['promotion']);
     const [promotion] = found;
-    expect(promotion.ruleId).toBe('SPX309');
+    expect(promotion.ruleId).toBe('SPX310');
     expect(promotion.message).toBe("landscape 'east' (0x400000): promotion: 'east-2.example.net' (a secondary with precedence 20) becomes the primary "
       + "(precedence 10); the former primary 'east-1.example.net' becomes a secondary (precedence 20)");
     expect(promotion.effect).toContain("the demote step stops the former primary on 'east-1.example.net'");
