@@ -4,9 +4,9 @@
  * role record says the roles swapped, in order; everywhere else nothing runs.
  */
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir, userInfo } from 'os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { fakeSpecroot, FakeSpecroot } from './fake-specroot';
 import { SshTarget } from '../../lib/plan/plan-step';
 import { ROLE_RECORD } from '../../lib/plan/role-record';
 import { ServerPlanInput } from '../../lib/plan/server-plan-input';
@@ -17,30 +17,31 @@ import { promoteStep } from '../../lib/plan/steps/promote-step';
 
 const target: SshTarget = { host: literal('h1'), user: literal('root'), port: literal('22'), agent: false, timeout: '5m' };
 
-function fakeServer(precedence: number, role?: string): ServerPlanInput & { root: string; calls: () => string[]; role: () => string } {
-  const root = join(mkdtempSync(join(tmpdir(), 'spx-promote-')), 'Spectrum');
+const made: FakeSpecroot[] = [];
+afterAll(() => made.forEach(fake => fake.cleanup()));
+
+/** A running fake SpectroSERVER (test/plan/fake-specroot.ts) with a role record and a record of registered secondaries. */
+type FakeServer = ServerPlanInput & { root: string; fake: FakeSpecroot; calls: () => string[]; role: () => string };
+function fakeServer(precedence: number, role?: string): FakeServer {
+  const fake = fakeSpecroot();
+  made.push(fake);
+  fake.start();
+  const root = fake.root;
   mkdirSync(join(root, 'SS', 'cdktf-spectrum'), { recursive: true });
-  mkdirSync(join(root, 'bin'));
-  mkdirSync(join(root, 'SS-Tools'));
-  const log = join(root, 'calls.log');
-  for (const tool of ['bin/stopSS.pl', 'bin/startSS.pl', 'SS-Tools/MapUpdate', 'SS-Tools/SSdbload']) {
-    writeFileSync(join(root, tool), `#!/bin/bash\necho "${tool.split('/')[1]} $*" >> '${log}'\n`, { mode: 0o755 });
-  }
-  writeFileSync(join(root, 'SS-Tools', 'SSdbsave'), `#!/bin/bash\necho "SSdbsave $*" >> '${log}'\nfor a; do f=$a; done\necho db > "$f.SSdb"\n`, { mode: 0o755 });
   if (role) writeFileSync(join(root, 'SS', ROLE_RECORD), `${role}\n`);
   writeFileSync(join(root, 'SS', REGISTERED_SECONDARIES), '0x400000 20\n');
-  const install = { installDir: literal(root), owner: literal(userInfo().username), excludeParts: [] };
   return {
     root,
+    fake,
     path: 'app/east/x',
     host: literal('h1'),
     target,
-    install,
+    install: fake.install,
     handle: '0x400000',
     precedence,
     mainLocationServer: literal('h1'),
     vnmrc: {},
-    calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map(line => line.trim()) : []),
+    calls: () => fake.calls(),
     role: () => readFileSync(join(root, 'SS', ROLE_RECORD), 'utf8'),
   };
 }
@@ -64,6 +65,7 @@ describe('promote script', () => {
       'startSS.pl',
     ]);
     expect(server.role()).toBe('primary 10\n');
+    expect(server.fake.running()).toBe(true);
     // A second run changes nothing.
     expect(run(promoteStep(server).script).output).toContain('nothing to promote');
     expect(server.calls()).toHaveLength(5);
@@ -77,13 +79,15 @@ describe('promote script', () => {
     expect(server.role()).toBe('primary 10\n');
   });
 
-  test('a failed reload stops the promotion before MapUpdate and starts the server again', () => {
+  test('a failed reload restores its database, stops the promotion before MapUpdate and starts the server again', () => {
     const server = fakeServer(10, 'secondary 20');
-    writeFileSync(join(server.root, 'SS-Tools', 'SSdbload'), '#!/bin/bash\necho "load refused" >&2; exit 3\n', { mode: 0o755 });
+    server.fake.failNext('SSdbload');
     const result = run(promoteStep(server).script);
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('SSdbload failed giving this server precedence 10 (exit 3)');
-    expect(server.calls().map(c => c.split(' ')[0])).toEqual(['stopSS.pl', 'SSdbsave', 'startSS.pl']);
+    expect(result.output).toContain('SSdbload failed giving this server precedence 10 (exit 1)');
+    expect(server.calls().map(c => c.split(' ').slice(0, 2).join(' '))).toEqual(['stopSS.pl', 'SSdbsave -cmq', 'SSdbload -ilq', 'SSdbload -ilq', 'startSS.pl']);
+    expect(server.fake.database()).toBe('generation=original\n');
+    expect(server.fake.running()).toBe(true);
     expect(server.role()).toBe('secondary 20\n');
   });
 });
@@ -93,6 +97,7 @@ describe('demote script', () => {
     const server = fakeServer(20, 'primary 10');
     expect(run(demoteStep(server).script).status).toBe(0);
     expect(server.calls()).toEqual(['stopSS.pl']);
+    expect(server.fake.running()).toBe(false);
     expect(server.role()).toBe('demoted 10\n');
     expect(existsSync(join(server.root, 'SS', REGISTERED_SECONDARIES))).toBe(false);
     // Run again (e.g. a retried deploy): it is no longer a primary, nothing runs.

@@ -1,14 +1,15 @@
 /**
  * Retention (LandscapeOptions.retain): the scripts of the savefile, load,
- * hostrc and vnmrc steps, run twenty times over a fake $SPECROOT with a fake
+ * hostrc and vnmrc steps, run twenty times in a row over a fake $SPECROOT with a fake
  * clock (the copies are named by UTC second, and twenty runs take less than
  * a second here), leave at most `retain` copies of each kind of file per
  * server, remove the oldest first and never the newest.
  */
 import { spawnSync } from 'child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir, userInfo } from 'os';
+import { tmpdir } from 'os';
 import { join } from 'path';
+import { fakeSpecroot, FakeSpecroot } from './fake-specroot';
 import { SshTarget } from '../../lib/plan/plan-step';
 import { BEFORE_LOAD_DIR, INCOMING_DIR, SAVEFILE_DIR, savefileBase } from '../../lib/plan/savefile-paths';
 import { ServerPlanInput } from '../../lib/plan/server-plan-input';
@@ -21,21 +22,30 @@ import { vnmrcStep } from '../../lib/plan/steps/vnmrc-step';
 const target: SshTarget = { host: literal('h1'), user: literal('root'), port: literal('22'), agent: false, timeout: '5m' };
 const HANDLE = '0x400000';
 
-/** A fake server: $SPECROOT with logging start/stop scripts and SSdbsave/SSdbload stand-ins. */
-function fakeServer(work: string, name: string): ServerPlanInput & { root: string } {
-  const root = join(work, name);
-  mkdirSync(join(root, 'SS'), { recursive: true });
-  mkdirSync(join(root, 'bin'));
-  mkdirSync(join(root, 'SS-Tools'));
-  for (const tool of ['stopSS.pl', 'startSS.pl']) writeFileSync(join(root, 'bin', tool), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
-  // SSdbsave <base>: writes <base>.SSdb; SSdbload fails while $root/load-fails exists.
-  writeFileSync(join(root, 'SS-Tools', 'SSdbsave'), '#!/bin/bash\nfor a; do f=$a; done\necho "db of $(date +%N)" > "$f.SSdb"\n', { mode: 0o755 });
-  writeFileSync(join(root, 'SS-Tools', 'SSdbload'), `#!/bin/bash\n[ ! -e '${root}/load-fails' ] || { echo 'simulated load failure' >&2; exit 1; }\n`, { mode: 0o755 });
+/** A fake server (test/plan/fake-specroot.ts: a SpectroSERVER process, logging tools) with a .hostrc and a .vnmrc. */
+function fakeServer(name: string): ServerPlanInput & { root: string; fake: FakeSpecroot } {
+  const fake = fakeSpecroot();
+  servers.push(fake);
+  fake.start();
+  const root = fake.root;
   writeFileSync(join(root, '.hostrc'), `${name}\n`);
   writeFileSync(join(root, 'SS', '.vnmrc'), 'agent_port=161\n');
-  const install = { installDir: literal(root), owner: literal(userInfo().username), excludeParts: [] };
-  return { root, path: `app/${name}`, host: literal(name), target, install, handle: HANDLE, precedence: name === 'primary' ? 10 : 20, mainLocationServer: literal('primary'), vnmrc: {} };
+  return {
+    root,
+    fake,
+    path: `app/${name}`,
+    host: literal(name),
+    target,
+    install: fake.install,
+    handle: HANDLE,
+    precedence: name === 'primary' ? 10 : 20,
+    mainLocationServer: literal('primary'),
+    vnmrc: {},
+  };
 }
+
+const servers: FakeSpecroot[] = [];
+afterAll(() => servers.forEach(server => server.cleanup()));
 
 /** A `date` that answers the scripts' `date -u +%Y%m%dT%H%M%SZ` with one new second per call. */
 function fakeClock(work: string): NodeJS.ProcessEnv {
@@ -82,14 +92,14 @@ function reseed(primary: FakeServer, secondary: FakeServer, round: number, retai
 }
 
 describe('retention', () => {
-  test.each([[3], [1]])('twenty re-seeds with retain %p leave at most that many copies of each kind per server, the newest ones', retain => {
+  test.each([[3, 20], [1, 6]])('re-seeds with retain %p, %p in a row, leave at most that many copies of each kind per server, the newest ones', (retain, rounds) => {
     const work = mkdtempSync(join(tmpdir(), 'spx-retain-'));
     const env = fakeClock(work);
-    const primary = fakeServer(work, 'primary');
-    const secondary = fakeServer(work, 'secondary');
+    const primary = fakeServer('primary');
+    const secondary = fakeServer('secondary');
     const asideDir = join(secondary.root, 'SS', BEFORE_LOAD_DIR);
     const made = new Set<string>();
-    for (let round = 1; round <= 20; round++) {
+    for (let round = 1; round <= rounds; round++) {
       expectOk(reseed(primary, secondary, round, retain, env));
       for (const name of named(asideDir, 'before-load-', '.SSdb')) made.add(name);
     }
@@ -100,12 +110,12 @@ describe('retention', () => {
     expect(named(saveDir, base, '')).toEqual(retain >= 2
       ? [`${base}.SSdb`, `${base}.SSdb.previous`, `${base}.SSdb.sha256`, `${base}.SSdb.sha256.previous`]
       : [`${base}.SSdb`, `${base}.SSdb.sha256`]);
-    // The current savefile is the last round's (the backup command copies .vnmrc, which names the round).
-    expect(readFileSync(join(saveDir, `${base}.SSdb`), 'utf8')).toContain('wait_active=yes-19');
+    // The current savefile is the last round's (the backup command copies .vnmrc, which names the round before).
+    expect(readFileSync(join(saveDir, `${base}.SSdb`), 'utf8')).toContain(`wait_active=yes-${rounds - 1}`);
 
     // Secondary: the newest `retain` databases saved aside; twenty were made.
-    // Oldest first: what is left are the last `retain` of the twenty made.
-    expect(made.size).toBe(20);
+    // Oldest first: what is left are the last `retain` of all those made.
+    expect(made.size).toBe(rounds);
     expect(named(asideDir, 'before-load-', '.SSdb')).toEqual([...made].sort().slice(-retain));
 
     for (const server of [primary, secondary]) {
@@ -114,21 +124,21 @@ describe('retention', () => {
       expect(hostrcBaks).toHaveLength(retain);
       expect(vnmrcBaks).toHaveLength(retain);
       // The newest .bak holds what the file said one round ago: the newest copy was kept.
-      expect(readFileSync(join(server.root, 'SS', vnmrcBaks[retain - 1]), 'utf8')).toContain('wait_active=yes-19');
-      expect(readFileSync(join(server.root, '.hostrc'), 'utf8')).toContain('peer-20');
+      expect(readFileSync(join(server.root, 'SS', vnmrcBaks[retain - 1]), 'utf8')).toContain(`wait_active=yes-${rounds - 1}`);
+      expect(readFileSync(join(server.root, '.hostrc'), 'utf8')).toContain(`peer-${rounds}`);
     }
   });
 
   test('a failed load prunes nothing: the database it saved aside and the older ones stay', () => {
     const work = mkdtempSync(join(tmpdir(), 'spx-retain-'));
     const env = fakeClock(work);
-    const primary = fakeServer(work, 'primary');
-    const secondary = fakeServer(work, 'secondary');
+    const primary = fakeServer('primary');
+    const secondary = fakeServer('secondary');
     for (let round = 1; round <= 3; round++) expectOk(reseed(primary, secondary, round, 1, env));
     const dir = join(secondary.root, 'SS', BEFORE_LOAD_DIR);
     const before = named(dir, 'before-load-', '.SSdb');
     expect(before).toHaveLength(1);
-    writeFileSync(join(secondary.root, 'load-fails'), '');
+    secondary.fake.failNext('SSdbload');
     const failed = reseed(primary, secondary, 4, 1, env);
     expect(failed.status).not.toBe(0);
     expect(failed.output).toContain('SSdbload failed');
@@ -140,7 +150,7 @@ describe('retention', () => {
   test('files that only look alike are left alone: the live files, the managed-keys list, other directories', () => {
     const work = mkdtempSync(join(tmpdir(), 'spx-retain-'));
     const env = fakeClock(work);
-    const primary = fakeServer(work, 'primary');
+    const primary = fakeServer('primary');
     writeFileSync(join(primary.root, 'SS', '.vnmrc.cdktf-spectrum-keep.txt'), 'mine\n');
     mkdirSync(join(primary.root, 'SS', '.vnmrc.cdktf-spectrum-dir.bak'));
     for (let round = 1; round <= 4; round++) {

@@ -33,7 +33,7 @@ if [ "$role" != primary ]; then
   exit 0
 fi
 note "this SpectroSERVER was the primary (precedence $precedence) and is a secondary in the code: stopping it before the new primary takes over (KB 49550); the load step re-seeds it from the new primary"
-as_owner "$SPECROOT/bin/stopSS.pl" || die "stopSS.pl failed; the former primary still runs, so the promotion stops here (nothing else changed)"
+ss_stop || die "stopSS.pl failed; the former primary still runs, so the promotion stops here (nothing else changed)"
 # Its record of registered secondaries belongs to the new primary now.
 rm -f -- "$REGISTERED"
 printf 'demoted %s\n' "$precedence" > "$ROLE_RECORD.new" && mv -f -- "$ROLE_RECORD.new" "$ROLE_RECORD"

@@ -1,7 +1,7 @@
 import { PlanStep } from '../plan-step';
-import { BEFORE_LOAD_DIR, INCOMING_DIR, savefileBase } from '../savefile-paths';
 import { declareRetention } from '../retention';
 import { ROLE_RECORD } from '../role-record';
+import { BEFORE_LOAD_DIR, INCOMING_DIR, savefileBase } from '../savefile-paths';
 import { ServerPlanInput } from '../server-plan-input';
 import { literal } from '../shell';
 import { StepScript } from '../step-script';
@@ -78,8 +78,9 @@ load_database() {
   note "loaded the primary's database with precedence $PRECEDENCE; the SpectroSERVER runs"
 }
 critical load_database || die "the load did not complete; see the lines above"`)
-    // Retention (docs/reseed.md): after a good load, the newest databases saved aside.
-    .body(String.raw`prune_old "$RETAIN" "$BEFORE_LOAD_DIR" before-load- .SSdb`)
+    // Retention (docs/reseed.md): after a good load, the newest databases
+    // saved aside; never while an unfinished load still needs its copy.
+    .body(String.raw`[ -f "$UNFINISHED" ] || prune_old "$RETAIN" "$BEFORE_LOAD_DIR" before-load- .SSdb`)
     // Promotion (docs/promotion.md) tells a former secondary by this record.
     .constant('ROLE_RECORD', ROLE_RECORD)
     .body(String.raw`printf 'secondary %s\n' "$PRECEDENCE" > "$ROLE_RECORD.new" && mv -f -- "$ROLE_RECORD.new" "$ROLE_RECORD"`)

@@ -46,29 +46,53 @@ if [ "$role" != secondary ] || [ "$was" = "$PRECEDENCE" ]; then
   exit 0
 fi
 is_precedence "$was" || die "the role record $SPECROOT/SS/$ROLE_RECORD holds '$was', not a precedence; fix or remove it"
-note "promoting this SpectroSERVER from secondary (precedence $was) to primary (precedence $PRECEDENCE), KB 49550"
 owner_dir "$(dirname "$BEFORE_LOAD_DIR")" "$BEFORE_LOAD_DIR"
-as_owner "$SPECROOT/bin/stopSS.pl" || die "stopSS.pl failed; nothing changed"
-trap 'as_owner "$SPECROOT/bin/startSS.pl" || printf "cdktf-spectrum promote: ERROR: startSS.pl failed; start the SpectroSERVER by hand\n" >&2' EXIT
-ASIDE="$BEFORE_LOAD_DIR/before-load-$(date -u +%Y%m%dT%H%M%SZ)"
-status=0
-output=$(as_owner "$SPECROOT/SS-Tools/SSdbsave" -cmq "$ASIDE" 2>&1) || status=$?
-[ "$status" -eq 0 ] || die "could not save the database aside (SSdbsave exit $status: $output); nothing changed"
-status=0
-output=$(as_owner "$SPECROOT/SS-Tools/SSdbload" -ilq -replace "$PRECEDENCE" "$ASIDE.SSdb" 2>&1) || status=$?
-if [ "$status" -ne 0 ] && grep -qi -- '-add' <<<"$output"; then
-  note "the landscape map holds no precedence $PRECEDENCE; loading with -add"
+UNFINISHED="$BEFORE_LOAD_DIR/unfinished-load"
+# promote_database: stop, save its own database aside, reload it with the
+# primary's precedence, remove the old precedence from the map, start; run by
+# critical (script prelude), so an interrupted deploy neither leaves it
+# stopped nor starts it while SSdbload runs.
+promote_database() {
+  local aside status output
+  note "promoting this SpectroSERVER from secondary (precedence $was) to primary (precedence $PRECEDENCE), KB 49550"
+  ss_stop || { ss_start || true; die "stopSS.pl failed; nothing changed"; }
+  aside="$BEFORE_LOAD_DIR/before-load-$(date -u +%Y%m%dT%H%M%SZ)"
   status=0
-  output=$(as_owner "$SPECROOT/SS-Tools/SSdbload" -ilq -add "$PRECEDENCE" "$ASIDE.SSdb" 2>&1) || status=$?
-fi
-printf '%s\n' "$output"
-[ "$status" -eq 0 ] || die "SSdbload failed giving this server precedence $PRECEDENCE (exit $status); output above. Its database is in $SPECROOT/SS/$ASIDE.SSdb"
-status=0
-output=$(as_owner "$SPECROOT/SS-Tools/MapUpdate" -remove "$LH" -precedence "$was" 2>&1 </dev/null) || status=$?
-printf '%s\n' "$output"
-[ "$status" -eq 0 ] || die "MapUpdate -remove $LH -precedence $was failed (exit $status); output above"
-record_primary
-note "promoted: precedence $PRECEDENCE, the map entry of precedence $was removed"`))
-    .body(String.raw`prune_old "$RETAIN" "$BEFORE_LOAD_DIR" before-load- .SSdb`)
+  output=$(as_owner "$SPECROOT/SS-Tools/SSdbsave" -cmq "$aside" 2>&1) || status=$?
+  if [ "$status" -ne 0 ]; then
+    ss_start || note "startSS.pl failed too"
+    die "could not save the database aside (SSdbsave exit $status: $output); nothing changed"
+  fi
+  printf '%s\n' "$aside" > "$UNFINISHED.new" && mv -f -- "$UNFINISHED.new" "$UNFINISHED"
+  status=0
+  output=$(as_owner "$SPECROOT/SS-Tools/SSdbload" -ilq -replace "$PRECEDENCE" "$aside.SSdb" 2>&1) || status=$?
+  if [ "$status" -ne 0 ] && grep -qi -- '-add' <<<"$output"; then
+    note "the landscape map holds no precedence $PRECEDENCE; loading with -add"
+    status=0
+    output=$(as_owner "$SPECROOT/SS-Tools/SSdbload" -ilq -add "$PRECEDENCE" "$aside.SSdb" 2>&1) || status=$?
+  fi
+  printf '%s\n' "$output"
+  if [ "$status" -ne 0 ]; then
+    if ! as_owner "$SPECROOT/SS-Tools/SSdbload" -ilq "$aside.SSdb"; then
+      die "SSdbload failed giving this server precedence $PRECEDENCE (exit $status) and restoring $SPECROOT/SS/$aside.SSdb failed too: the SpectroSERVER stays stopped. Load that file with SSdbload -ilq, then start it"
+    fi
+    rm -f -- "$UNFINISHED"
+    ss_start || note "startSS.pl failed too"
+    die "SSdbload failed giving this server precedence $PRECEDENCE (exit $status); output above. Its database was restored; it is still a secondary"
+  fi
+  rm -f -- "$UNFINISHED"
+  status=0
+  output=$(as_owner "$SPECROOT/SS-Tools/MapUpdate" -remove "$LH" -precedence "$was" 2>&1 </dev/null) || status=$?
+  printf '%s\n' "$output"
+  if [ "$status" -ne 0 ]; then
+    ss_start || note "startSS.pl failed too"
+    die "MapUpdate -remove $LH -precedence $was failed (exit $status); output above"
+  fi
+  ss_start || die "promoted, but startSS.pl failed; start the SpectroSERVER by hand"
+  note "promoted: precedence $PRECEDENCE, the map entry of precedence $was removed; the SpectroSERVER runs"
+}
+critical promote_database || die "the promotion did not complete; see the lines above"
+record_primary`))
+    .body(String.raw`[ -f "$UNFINISHED" ] || prune_old "$RETAIN" "$BEFORE_LOAD_DIR" before-load- .SSdb`)
     .remote(primary.target);
 }

@@ -1,6 +1,6 @@
 import { PlanStep, SshTarget } from '../plan-step';
-import { RESTART_PENDING_FILE } from '../savefile-paths';
 import { declareRetention } from '../retention';
+import { RESTART_PENDING_FILE } from '../savefile-paths';
 import { InstallInput } from '../server-plan-input';
 import { ShellValue } from '../shell';
 import { StepScript } from '../step-script';
