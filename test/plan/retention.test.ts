@@ -77,7 +77,7 @@ const named = (dir: string, prefix: string, suffix: string) =>
 type FakeServer = ReturnType<typeof fakeServer>;
 function reseed(primary: FakeServer, secondary: FakeServer, round: number, retain: number, env: NodeJS.ProcessEnv) {
   const backup = 'cp -- "$SPECROOT/SS/.vnmrc" "$SPECTRUM_SAVEFILE"';
-  expectOk(run(savefileStep(primary, backup, { reseed: literal(`round ${round}`), retain }).script, { ...env, SPECROOT: primary.root }));
+  expectOk(run(savefileStep(primary, literal(backup), { reseed: literal(`round ${round}`), retain }).script, { ...env, SPECROOT: primary.root }));
   const saved = join(primary.root, 'SS', SAVEFILE_DIR, `${savefileBase(HANDLE)}.SSdb`);
   const incoming = join(secondary.root, 'SS', INCOMING_DIR, `${savefileBase(HANDLE)}.SSdb`);
   mkdirSync(join(secondary.root, 'SS', INCOMING_DIR), { recursive: true });

@@ -1,6 +1,6 @@
 import { PlanStep } from '../plan-step';
-import { savefileBase, SAVEFILE_DIR } from '../savefile-paths';
 import { declareRetention } from '../retention';
+import { savefileBase, SAVEFILE_DIR } from '../savefile-paths';
 import { ServerPlanInput } from '../server-plan-input';
 import { literal, refusal, ShellValue } from '../shell';
 import { StepScript } from '../step-script';
