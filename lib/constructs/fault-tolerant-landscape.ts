@@ -340,10 +340,17 @@ export class FaultTolerantLandscape extends Construct {
     const resource = this.planResource;
     const primaryInput = this.planInputOf(this.primary);
     const secondaryInput = this.planInputOf(secondary);
-    // Stops this host if it was the primary, before the primary's promote step.
+    // Stops this host if it was the primary, before the primary's promote step;
+    // after its vnmrc step (which starts the SpectroSERVER when it is down),
+    // except in a DSS with rolling upgrades: there the secondaries' upgrades
+    // wait for OneClick's, which waits for the master's savefile, so demote
+    // waits for the install only (docs/promotion.md, "Costs and limits").
+    const demoteAfter = this.context.upgradeBarrier
+      ? (secondary._steps.install ? [secondary._steps.install] : [...this.context.after])
+      : [secondary._steps.vnmrc];
     secondary._steps.demote = emitStep(secondary, demoteStep(secondaryInput), {
       resource,
-      after: [secondary._steps.vnmrc],
+      after: demoteAfter,
       chain: { install: secondary._steps.install },
     });
     if (!this.savefile) {
