@@ -20,6 +20,8 @@ const HELP: { readonly [ruleId: string]: string } = {
   SPX140: 'HOT standby only changes how secondaries poll: add a secondary, or leave standbyMode at StandbyMode.WARM.',
   SPX141: 'Add a secondary SpectroSERVER on another host (secondaries: [{ host: ..., precedence: 20 }] or addSecondary()).',
   SPX142: 'With BackupMethod.COMMAND set backupCommand (it writes the savefile named by $SPECTRUM_SAVEFILE); with SSDBSAVE leave it unset.',
+  SPX143: 'Set retain to a whole number of at least 1 (default 3) and reseed to a short label such as a date or a run id (docs/reseed.md).',
+  SPX144: 'A promotion stops the former primary (KB 49550): keep it as a secondary for the promoting deploy, deploy in a window, then remove promotedFrom (docs/promotion.md).',
   SPX150: 'Pass passwords and private keys as sensitive TerraformVariables or secrets from another resource, never as literal strings in code.',
   SPX151: 'Set connection.hostKey (and bastionHostKey with a bastion) to the public host key, e.g. "ssh-ed25519 AAAA...".',
   SPX157: 'The transfer step copies the savefile with ssh from the machine that runs Terraform, which never receives key content: set connection.privateKeyFile to the key\'s path there (privateKey may stay for the steps on the hosts), or agent: true to use its SSH agent.',
@@ -43,6 +45,7 @@ const HELP: { readonly [ruleId: string]: string } = {
   SPX307: 'Expected for an upgrade: check the order the report lists (master primary, other primaries and OneClick servers, secondaries) and plan the window; Broadcom asks to finish every server within a few hours.',
   SPX308: 'Add a secondary to the landscape before upgrading it (SPX141), or accept the outage in a maintenance window.',
   SPX309: 'Review what the re-run steps do on the hosts (a savefile stops the primary, a load stops the secondary); apply in a maintenance window or keep the input unchanged.',
+  SPX310: 'A promotion stops the former primary and reloads the new one (KB 49550): keep the former primary as a secondary for that deploy, apply it in a window, point OneClick at the new primary (docs/promotion.md).',
 };
 
 /** General advice for fixing `ruleId`'s findings. */

@@ -59,6 +59,10 @@ class FieldReader {
       distributed: this.optionalString(o.distributed, `${at}/distributed`),
       isMaster: this.boolean(o.isMaster, `${at}/isMaster`),
       mainLocationServer: this.maybeToken(o.mainLocationServer, `${at}/mainLocationServer`),
+      // Optional: synths of earlier versions have neither.
+      ...(o.reseed === undefined ? {} : { reseed: this.maybeToken(o.reseed, `${at}/reseed`) }),
+      ...(o.retain === undefined ? {} : { retain: this.numberOrNaN(o.retain, `${at}/retain`) }),
+      ...(o.promotedFrom === undefined ? {} : { promotedFrom: this.maybeToken(o.promotedFrom, `${at}/promotedFrom`) }),
     };
   }
 

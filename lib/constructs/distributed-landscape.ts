@@ -52,6 +52,24 @@ export interface DistributedLandscapeProps {
    * @default PlanResource.NULL_RESOURCE
    */
   readonly planResource?: PlanResource;
+
+  /**
+   * Re-seeds the secondaries of every member landscape that sets no
+   * `reseed` of its own: one Terraform variable refreshes the whole estate's
+   * standbys (`cdktf deploy --var reseed=...`). Each landscape saves its own
+   * primary, so a DSS-wide re-seed stops (with SSDBSAVE) every primary once,
+   * the landscapes in parallel; a member's own `reseed` takes it out of the
+   * estate-wide schedule (docs/reseed.md).
+   * @default - none (see LandscapeOptions.reseed)
+   */
+  readonly reseed?: string;
+
+  /**
+   * How many copies of each kind of file every server keeps, for member
+   * landscapes that set no `retain` (see LandscapeOptions.retain).
+   * @default 3
+   */
+  readonly retain?: number;
 }
 
 /**
@@ -129,6 +147,8 @@ export class DistributedLandscape extends Construct {
       connection: this.props.connection,
       planResource: this.props.planResource,
       primaryReleaseSteps: () => [this.master, ...this.landscapes].flatMap(l => (l ? releaseStepsOf(l.primary._steps) : [])),
+      reseed: this.props.reseed,
+      retain: this.props.retain,
     };
     // While the constructor builds the master, `this.master` is not set yet.
     if (!this.master) return { ...shared, isMaster: true, after: [] };

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformResource } from './cdktf-bridge';
+import { ITerraformDependable, Lazy, TerraformResource } from './cdktf-bridge';
 import type { DistributedLandscape } from './distributed-landscape';
 import { emitPrepareStep, releaseStepsOf } from './host-steps';
 import { locatedOf } from './located';
@@ -24,11 +24,14 @@ import { SpectrumInstallOptions } from '../model/spectrum-install-options';
 import { StandbyMode } from '../model/standby-mode';
 import { LandscapeNode, ServerNode } from '../model/topology';
 import { managedVnmrcEntries } from '../model/vnmrc-keys';
+import { DEFAULT_RETAIN } from '../plan/retention';
 import { ServerPlanInput } from '../plan/server-plan-input';
+import { demoteStep } from '../plan/steps/demote-step';
 import { deregisterStep } from '../plan/steps/deregister-step';
 import { hostrcStep } from '../plan/steps/hostrc-step';
 import { installStep } from '../plan/steps/install-step';
 import { loadStep } from '../plan/steps/load-step';
+import { promoteStep } from '../plan/steps/promote-step';
 import { savefileStep } from '../plan/steps/savefile-step';
 import { transferStep } from '../plan/steps/transfer-step';
 import { upgradeStep } from '../plan/steps/upgrade-step';
@@ -87,6 +90,10 @@ export class FaultTolerantLandscape extends Construct {
   public readonly planResource: PlanResource;
   /** Depend on this to run after the whole landscape is installed, configured and seeded. */
   public readonly ready: ITerraformDependable;
+  /** The re-seed value (`reseed`, or the distributed landscape's), if any. */
+  public readonly reseed?: string;
+  /** How many copies of each kind of file every server of the landscape keeps. */
+  public readonly retain: number;
 
   private readonly props: FaultTolerantLandscapeProps;
   private readonly context: MemberContext;
@@ -105,6 +112,8 @@ export class FaultTolerantLandscape extends Construct {
     this.standbyMode = props.standbyMode ?? this.context.standbyMode ?? StandbyMode.WARM;
     this.planResource = props.planResource ?? this.context.planResource ?? PlanResource.NULL_RESOURCE;
     this.install = mergeInstall(this.context.install, props.install);
+    this.reseed = props.reseed ?? this.context.reseed;
+    this.retain = props.retain ?? this.context.retain ?? DEFAULT_RETAIN;
     this.hostList = this.context.hostList ?? new ManagedHostList(this, 'hostrc-hosts');
     markLandscapeParent(this);
 
@@ -114,6 +123,7 @@ export class FaultTolerantLandscape extends Construct {
       precedence: props.primary.precedence ?? DEFAULTS.primaryPrecedence,
     });
     this.emitServerSteps(this.primary);
+    this.emitPromoteStep();
     this.emitDeregisterStep();
     this.readyMarker = emitMarker(this, 'ready', this.planResource, () => [
       this.primary._steps.vnmrc,
@@ -218,6 +228,9 @@ export class FaultTolerantLandscape extends Construct {
       distributed: this.context.distributedPath,
       isMaster: this.context.isMaster,
       mainLocationServer: valueOf(this.mainLocationServer),
+      ...(this.reseed === undefined ? {} : { reseed: valueOf(this.reseed) }),
+      ...(this.retain === DEFAULT_RETAIN ? {} : { retain: this.retain }),
+      ...(this.props.promotedFrom === undefined ? {} : { promotedFrom: valueOf(this.props.promotedFrom) }),
     };
   }
 
@@ -264,6 +277,25 @@ export class FaultTolerantLandscape extends Construct {
   }
 
   /**
+   * Promotion (docs/promotion.md): the primary's `promote` step runs after
+   * its vnmrc step and after every secondary's `demote` step (which stops a
+   * former primary), and before the savefile. Secondaries may be added
+   * later, hence a depends_on computed at synth.
+   */
+  private emitPromoteStep(): void {
+    const vnmrc = this.primary._steps.vnmrc;
+    const promote = emitStep(this.primary, promoteStep(this.planInputOf(this.primary), this.retain), {
+      resource: this.planResource,
+      after: [],
+      chain: { install: this.primary._steps.install },
+    });
+    promote.addOverride('depends_on', Lazy.listValue({
+      produce: () => [vnmrc, ...this.secondaries.map(s => s._steps.demote)].map(step => `${step.terraformResourceType}.${step.friendlyUniqueId}`),
+    }));
+    this.primary._steps.promote = promote;
+  }
+
+  /**
    * install -> upgrade -> hostrc -> vnmrc on one server. Installs run in
    * parallel (after the master primary in a DSS); upgrades roll
    * (docs/upgrades.md): a primary's after its install (a member primary's
@@ -290,13 +322,13 @@ export class FaultTolerantLandscape extends Construct {
       chain: { install: installed },
     });
     if (upgraded) server._steps.upgrade = upgraded;
-    const hostrc = emitStep(server, hostrcStep(input.target, input.install, this.hostList.lines(), this.hostList.digest()), {
+    const hostrc = emitStep(server, hostrcStep(input.target, input.install, this.hostList.lines(), this.hostList.digest(), this.retain), {
       resource,
       after: upgraded ? [upgraded] : installed ? [installed] : this.context.after,
       chain: { install: installed, upgrade: upgraded },
     });
     server._steps.hostrc = hostrc;
-    server._steps.vnmrc = emitStep(server, vnmrcStep(input.target, input.install, input.vnmrc), {
+    server._steps.vnmrc = emitStep(server, vnmrcStep(input.target, input.install, input.vnmrc, this.retain), {
       resource,
       after: [hostrc],
       chain: { install: installed },
@@ -308,11 +340,25 @@ export class FaultTolerantLandscape extends Construct {
     const resource = this.planResource;
     const primaryInput = this.planInputOf(this.primary);
     const secondaryInput = this.planInputOf(secondary);
+    // Stops this host if it was the primary, before the primary's promote step;
+    // after its vnmrc step (which starts the SpectroSERVER when it is down),
+    // except in a DSS with rolling upgrades: there the secondaries' upgrades
+    // wait for OneClick's, which waits for the master's savefile, so demote
+    // waits for the install only (docs/promotion.md, "Costs and limits").
+    const demoteAfter = this.context.upgradeBarrier
+      ? (secondary._steps.install ? [secondary._steps.install] : [...this.context.after])
+      : [secondary._steps.vnmrc];
+    secondary._steps.demote = emitStep(secondary, demoteStep(secondaryInput), {
+      resource,
+      after: demoteAfter,
+      chain: { install: secondary._steps.install },
+    });
     if (!this.savefile) {
       const backupCommand = this.props.backup === BackupMethod.COMMAND ? optionalValueOf(this.props.backupCommand) : undefined;
-      this.savefile = emitStep(this.primary, savefileStep(primaryInput, backupCommand), {
+      const seeding = { reseed: optionalValueOf(this.reseed), retain: this.retain };
+      this.savefile = emitStep(this.primary, savefileStep(primaryInput, backupCommand, seeding), {
         resource,
-        after: [this.primary._steps.vnmrc],
+        after: [this.primary._steps.vnmrc, this.primary._steps.promote],
         chain: { install: this.primary._steps.install },
       });
       this.primary._steps.savefile = this.savefile;
@@ -323,7 +369,7 @@ export class FaultTolerantLandscape extends Construct {
       chain: { savefile: this.savefile, install: secondary._steps.install },
     });
     secondary._steps.transfer = transfer;
-    const load = emitStep(secondary, loadStep(secondaryInput), { resource, after: [transfer], chain: { transfer } });
+    const load = emitStep(secondary, loadStep(secondaryInput, this.retain), { resource, after: [transfer], chain: { transfer } });
     secondary._steps.load = load;
   }
 }

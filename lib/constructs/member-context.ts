@@ -32,6 +32,10 @@ export interface MemberContext {
   readonly planResource?: PlanResource;
   /** The install (and upgrade) steps of the primaries a OneClick server serves, read at synth time. */
   readonly primaryReleaseSteps?: () => readonly TerraformResource[];
+  /** The distributed landscape's `reseed`, for members that set none. */
+  readonly reseed?: string;
+  /** The distributed landscape's `retain`, for members that set none. */
+  readonly retain?: number;
 }
 
 const PARENT = Symbol.for('cdktf-spectrum.LandscapeParent');

@@ -118,6 +118,12 @@ export interface LandscapeNode extends Located {
   readonly isMaster: boolean;
   /** The main location server the landscape's servers are installed with. */
   readonly mainLocationServer: MaybeToken;
+  /** `reseed`, when set (SPX143). */
+  readonly reseed?: MaybeToken;
+  /** `retain`, when set (SPX143); absent means the default. */
+  readonly retain?: number;
+  /** `promotedFrom`, when set (SPX144). */
+  readonly promotedFrom?: MaybeToken;
 }
 
 export interface OneClickNode extends Located {

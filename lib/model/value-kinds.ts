@@ -112,11 +112,21 @@ export const VNMRC_VALUE = kind('.vnmrc value', 'one line of at most 1024 bytes'
 /** An OS package name for host preparation (`osPackages`): see isOsPackageName. */
 export const OS_PACKAGE = kind('OS package', 'an OS package name (a letter or digit, then letters, digits, ".", "_", "+" and "-")',
   'is_os_package', isOsPackageName);
+/**
+ * A `reseed` value (LandscapeOptions.reseed, docs/reseed.md): a date, a run
+ * id, a commit; at most 128 ASCII letters, digits, spaces and `. _ : + @ / -`.
+ * Empty means no re-seed asked yet (a variable's default).
+ */
+export const RESEED = kind('reseed', 'at most 128 letters, digits, spaces and ".", "_", ":", "+", "@", "/", "-"', 'is_reseed_label',
+  text => /^[A-Za-z0-9 ._:+@/-]{0,128}$/.test(text));
+
+/** A `retain` count (LandscapeOptions.retain): a whole number 1..999999 without leading zeros. */
+export const RETAIN = kind('retain', 'a whole number from 1 to 999999', 'is_count', text => /^[1-9][0-9]{0,5}$/.test(text));
 
 /** Every kind, in the order of docs/value-kinds.md. */
 export const VALUE_KINDS: readonly ValueKind[] = [
   HOST, INSTALL_PATH, INSTALL_OWNER, SSH_USER, LANDSCAPE_HANDLE, PRECEDENCE, PORT, VERSION, EXCLUDE_PARTS,
-  HOST_KEY, PRIVATE_KEY_FILE, BACKUP_COMMAND, VNMRC_KEY, VNMRC_VALUE, OS_PACKAGE,
+  HOST_KEY, PRIVATE_KEY_FILE, BACKUP_COMMAND, VNMRC_KEY, VNMRC_VALUE, OS_PACKAGE, RESEED, RETAIN,
 ];
 
 /** Whether `precedence` (a number as given in code) is a valid precedence: an integer that PRECEDENCE accepts. */

@@ -3,9 +3,11 @@ import { ShellValue } from './shell';
 /**
  * The seven steps of the README's "The plan", plus `prepare`
  * (opt-in host preparation before `install`), `webserver` (OneClick's
- * web server, docs/host-preparation.md) and `upgrade` (docs/upgrades.md).
+ * web server, docs/host-preparation.md), `upgrade` (docs/upgrades.md), and
+ * promotion's `promote` and `demote` (docs/promotion.md).
  */
-export type StepKind = 'install' | 'upgrade' | 'hostrc' | 'vnmrc' | 'savefile' | 'transfer' | 'load' | 'deregister' | 'prepare' | 'webserver';
+export type StepKind = 'install' | 'upgrade' | 'hostrc' | 'vnmrc' | 'savefile' | 'transfer' | 'load' | 'deregister' | 'prepare' | 'webserver'
+  | 'promote' | 'demote';
 
 /**
  * Everything Terraform needs to reach a host. Values may be tokens; the

@@ -106,6 +106,11 @@ is_host_key() {
   is_single_line "$1" && [[ $1 =~ ^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$ ]] && [[ "/$1/" != */../* ]]
 }`),
   is_os_package: fn(['is_single_line'], String.raw`is_os_package() { is_single_line "$1" && [[ "$1" =~ ^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$ ]]; }`),
+  is_count: fn(['is_single_line'], String.raw`is_count() { is_single_line "$1" && [[ "$1" =~ ^[1-9][0-9]{0,5}$ ]]; }`),
+  is_reseed_label: fn(['is_single_line'], String.raw`is_reseed_label() {
+  local LC_ALL=C
+  is_single_line "$1" && [[ "$1" =~ ^[A-Za-z0-9\ ._:+@/-]{0,128}$ ]]
+}`),
   is_yes_no: fn([], String.raw`is_yes_no() { [ "$1" = yes ] || [ "$1" = no ]; }`),
   is_product: fn([], String.raw`is_product() { [ "$1" = spectroserver ] || [ "$1" = oneclick ]; }`),
   is_map_entry: fn(['is_handle', 'is_precedence'], String.raw`# <handle> <precedence>: one entry of a landscape map.

@@ -123,4 +123,26 @@ critical() {
   cat -- "$log"
   return "$status"
 }
+# prune_old KEEP DIR PREFIX SUFFIX: retention (docs/reseed.md). Of the files
+# directly in DIR named PREFIX...SUFFIX, keeps the KEEP newest and removes the
+# others, oldest first. Their names carry a UTC timestamp (YYYYmmddTHHMMSSZ),
+# so name order is age order (modification times are not: cp -p keeps the
+# original's). KEEP is at least 1, so the newest copy is never removed.
+prune_old() {
+  local keep=$1 dir=$2 prefix=$3 suffix=$4 file
+  [[ "$keep" =~ ^[1-9][0-9]*$ ]] || die "prune_old: keep '$keep' is not a positive number"
+  [ -d "$dir" ] || return 0
+  find "$dir" -mindepth 1 -maxdepth 1 -type f -name "$prefix*$suffix" -print0 | LC_ALL=C sort -z | head -z -n "-$keep" |
+    while IFS= read -r -d '' file; do
+      rm -f -- "$file"
+      note "retention (keep $keep): removed $file"
+    done
+}
+# prune_backups KEEP FILE: the newest KEEP of replace_file's backups of FILE,
+# which sit next to the file a symbolic link FILE points to.
+prune_backups() {
+  local real
+  real=$(readlink -e -- "$2") || real=$2
+  prune_old "$1" "$(dirname -- "$real")" "$(basename -- "$real").cdktf-spectrum-" .bak
+}
 require_specroot() { [ -d "$SPECROOT/SS" ] || die "Spectrum is not installed in $SPECROOT (no SS directory); set install.mediaPath to install it"; }`;

@@ -45,7 +45,8 @@ export class StepScript {
    * A script variable that says how to reach a host, not what the step does
    * (user, port, keys, host keys, bastion): validated and quoted like an
    * input, but not a trigger input, as changes to Terraform's `connection`
-   * block re-run no step either.
+   * block re-run no step either. Also housekeeping (how many old copies
+   * retention keeps): re-running a savefile for it would stop the primary.
    */
   public setting(name: string, value: ShellValue, kind: ValueKind): this {
     this.declarations.push(assign(name, value, kind));

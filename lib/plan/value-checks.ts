@@ -1,7 +1,7 @@
 import {
   ValueKind,
   BACKUP_COMMAND, EXCLUDE_PARTS, HOST, HOST_KEY, INSTALL_OWNER, INSTALL_PATH, LANDSCAPE_HANDLE, PORT, PRECEDENCE,
-  OS_PACKAGE, PRIVATE_KEY_FILE, SSH_USER, VERSION, VNMRC_KEY, VNMRC_VALUE,
+  OS_PACKAGE, PRIVATE_KEY_FILE, RESEED, RETAIN, SSH_USER, VERSION, VNMRC_KEY, VNMRC_VALUE,
 } from '../model/value-kinds';
 
 export type { ValueKind } from '../model/value-kinds';
@@ -52,6 +52,8 @@ export const checks = {
   backupCommandOrEmpty: orEmpty(checkedBy(BACKUP_COMMAND, 'SPX142')),
   vnmrcKey: checkedBy(VNMRC_KEY, 'SPX160'),
   vnmrcValue: checkedBy(VNMRC_VALUE, 'SPX160'),
+  reseedLabel: checkedBy(RESEED, 'SPX143'),
+  count: checkedBy(RETAIN, 'SPX143'),
   relativePath: planKind('relativePath', 'a relative path of letters, digits, ".", "_" and "-" without ".." segments',
     text => /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(text) && !text.split('/').includes('..'), 'is_relative_path'),
   osPackage: checkedBy(OS_PACKAGE, 'SPX132'),

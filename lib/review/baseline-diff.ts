@@ -1,6 +1,6 @@
 import {
-  ChangeKind, HANDLE_CHANGED, HOST_REPLACED, LANDSCAPE_REMOVED, PRECEDENCE_CHANGED, SECONDARY_REMOVED, STANDBY_CHANGED, STEPS_RECREATED,
-  STEPS_RERUN,
+  ChangeKind, HANDLE_CHANGED, HOST_REPLACED, LANDSCAPE_REMOVED, PRECEDENCE_CHANGED, PROMOTION, SECONDARY_REMOVED, STANDBY_CHANGED,
+  STEPS_RECREATED, STEPS_RERUN,
 } from './change-kinds';
 import { rollingUpgrades, UpgradeStep } from './rolling-upgrade';
 import { SynthesizedStack } from './synthesized-stack';
@@ -98,6 +98,12 @@ export function diffBaseline(baseline: SynthSnapshot, current: SynthSnapshot): C
     if (before.standbyMode !== after.standbyMode) {
       changes.push(standbyChanged(before, after, fateOf(after.stack, after.primary.path)));
     }
+    // A swap of roles is one promotion, not two host replacements.
+    const promotion = promotionOf(before, after);
+    if (promotion) {
+      changes.push(promoted(promotion, before, after, with_(...promotion.paths.map(p => fateOf(after.stack, p)))));
+      for (const p of promotion.paths) changedServers.add(p);
+    }
     const afterServers = new Map(serversOf(after).map(s => [s.path, s] as const));
     for (const server of serversOf(before)) {
       const now = afterServers.get(server.path);
@@ -110,7 +116,7 @@ export function diffBaseline(baseline: SynthSnapshot, current: SynthSnapshot): C
         changes.push(precedenceChanged(server, now, before, after, now.role === 'SECONDARY' ? with_(fate, primaryDeregister) : fate));
         changedServers.add(now.path);
       }
-      if (!sameValue(server.host, now.host)) {
+      if (!sameValue(server.host, now.host) && !promotion?.paths.includes(now.path)) {
         changes.push(serverHostReplaced(server, now, after, fate));
         changedServers.add(now.path);
       }
@@ -175,6 +181,8 @@ function stepEffects(steps: readonly string[], landscape: LandscapeNode | undefi
     deregister: 'the primary\'s landscape map is reconciled with the code\'s secondaries',
     prepare: 'host preparation checks OS packages, owner, sudoers and SRAdmin again and changes only what differs',
     webserver: 'OneClick\'s web server is restarted',
+    promote: 'the primary is promoted only if it was a secondary (its role record says so); otherwise nothing runs',
+    demote: 'a secondary is stopped only if it was the primary (its role record says so); otherwise nothing runs',
   };
   return steps.map(step => effects[step] ?? `${step} runs again`).join('; ');
 }
@@ -204,9 +212,29 @@ function deregisterOf(primaryFate: ResourceFate): ResourceFate {
   return { replaced: primaryFate.replaced.filter(t => t.step === 'deregister'), destroyed: [] };
 }
 
-/** Both fates together. */
-function with_(a: ResourceFate, b: ResourceFate): ResourceFate {
-  return { replaced: [...a.replaced, ...b.replaced], destroyed: [...a.destroyed, ...b.destroyed] };
+/** The fates together. */
+function with_(...fates: ResourceFate[]): ResourceFate {
+  return { replaced: fates.flatMap(f => f.replaced), destroyed: fates.flatMap(f => f.destroyed) };
+}
+
+/** A swap of roles between two synths of one landscape (literal hosts only: tokens look the same on both sides). */
+interface Promotion {
+  /** The server that is the primary now; it was a secondary. */
+  readonly newPrimary: ServerNode;
+  readonly wasSecondary: ServerNode;
+  /** Where the former primary's host is now: a secondary, or gone. */
+  readonly formerPrimary?: ServerNode;
+  /** Construct paths of the servers whose steps run again on other hosts. */
+  readonly paths: readonly string[];
+}
+
+function promotionOf(before: LandscapeNode, after: LandscapeNode): Promotion | undefined {
+  if (after.primary.host.isToken || sameValue(before.primary.host, after.primary.host)) return undefined;
+  const wasSecondary = before.secondaries.find(s => !s.host.isToken && sameValue(s.host, after.primary.host));
+  if (!wasSecondary) return undefined;
+  const formerPrimary = after.secondaries.find(s => sameValue(s.host, before.primary.host));
+  const paths = [after.primary.path, ...(formerPrimary ? [formerPrimary.path] : [])];
+  return { newPrimary: after.primary, wasSecondary, formerPrimary, paths };
 }
 
 /** `type.name` and `local.name` references inside a trigger's `${...}` expression. */
@@ -362,6 +390,32 @@ function precedenceChanged(before: ServerNode, after: ServerNode, old: Landscape
     `the load step reloads the secondary: the SpectroSERVER on ${shown(after.host)} is stopped, its database saved aside and the `
     + `primary's savefile loaded with 'SSdbload -add ${after.precedence}' (-replace when the map holds it), then started again; `
     + `the primary's deregister step then runs ${mapUpdate(old.handle.text, before.precedence)} on ${shown(landscape.primary.host)}`,
+    fate);
+}
+
+function promoted(promotion: Promotion, before: LandscapeNode, after: LandscapeNode, fate: ResourceFate): Change {
+  const { newPrimary, wasSecondary, formerPrimary } = promotion;
+  const oldHost = shown(before.primary.host);
+  const newHost = shown(newPrimary.host);
+  const former = formerPrimary
+    ? `the former primary ${oldHost} becomes a secondary (precedence ${formerPrimary.precedence})`
+    : `the former primary ${oldHost} leaves the landscape`;
+  const stop = formerPrimary
+    ? `the demote step stops the former primary on ${oldHost}; `
+    : `NOTHING stops the former primary on ${oldHost} (it is no longer in the code, so the plan cannot reach it): stop it by hand first, `
+      + 'or keep it as a secondary for this deploy and remove it in the next; ';
+  const reseed = formerPrimary
+    ? `; a new savefile of ${newHost} re-seeds ${oldHost} at precedence ${formerPrimary.precedence}`
+    : '';
+  return changeOf(PROMOTION, after,
+    `${landscapeLabel(after)}: promotion: ${newHost} (a secondary with precedence ${wasSecondary.precedence}) becomes the primary `
+    + `(precedence ${newPrimary.precedence}); ${former}`,
+    `${oldHost} primary`, `${newHost} primary`,
+    `KB 49550 in order: ${stop}the promote step on ${newHost} stops it, reloads its own database with 'SSdbload -replace `
+    + `${newPrimary.precedence}' and runs ${mapUpdate(after.handle.text, wasSecondary.precedence)} there; the vnmrc steps move `
+    + `secondary_polling${after.standbyMode === 'HOT' ? '=yes' : ''} to ${newHost}${reseed}. OneClick's main location server is not `
+    + `changed by the plan: point it at ${newHost} (docs/promotion.md). ${newHost}'s database is as old as its last seeding: re-seed `
+    + 'before promoting if the primary is still running',
     fate);
 }
 

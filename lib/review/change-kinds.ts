@@ -90,8 +90,16 @@ export const STEPS_RERUN: ChangeKind = {
   severity: 'warning',
 };
 
+export const PROMOTION: ChangeKind = {
+  id: 'SPX310',
+  kind: 'promotion',
+  description: 'Baseline: a secondary becomes the primary (KB 49550); applying it stops the former primary, reloads the new one with the primary\'s precedence and re-seeds the former primary from it',
+  severity: 'warning',
+};
+
 /** Every change kind, in id order. */
 export const CHANGE_KINDS: readonly ChangeKind[] = [
   HANDLE_CHANGED, SECONDARY_REMOVED, PRECEDENCE_CHANGED, HOST_REPLACED, LANDSCAPE_REMOVED, STANDBY_CHANGED, STEPS_RECREATED,
   ROLLING_UPGRADE, UPGRADE_WITHOUT_STANDBY, STEPS_RERUN,
+  PROMOTION,
 ];

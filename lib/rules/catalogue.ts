@@ -14,6 +14,8 @@ import { SPX134 } from './spx134-update-media';
 import { SPX140 } from './spx140-hot-standby-needs-secondary';
 import { SPX141 } from './spx141-fault-tolerant';
 import { SPX142 } from './spx142-backup-command';
+import { SPX143 } from './spx143-reseed-and-retention';
+import { SPX144 } from './spx144-promotion';
 import { SPX150 } from './spx150-no-literal-secrets';
 import { SPX151 } from './spx151-host-key';
 import { SPX153 } from './spx153-ssh-user';
@@ -33,7 +35,7 @@ export const ALL_RULES: readonly Rule[] = [
   SPX110, SPX111, SPX112,
   SPX120, SPX121,
   SPX130, SPX131, SPX132, SPX133, SPX134,
-  SPX140, SPX141, SPX142,
+  SPX140, SPX141, SPX142, SPX143, SPX144,
   SPX150, SPX151, SPX153, SPX154, SPX155, SPX156, SPX157,
   SPX160,
   SPX170, SPX171,

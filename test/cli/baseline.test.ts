@@ -91,7 +91,8 @@ describe('--baseline: destructive changes against an earlier synth', () => {
     expect(change.effect).toContain('uninstall Spectrum from');
     // savefile, load and the primary's deregister hold the handle; transfer and load follow the savefile's new id.
     expect(change.replaced).toEqual(addressesOf(current,
-      'prod/east/primary/savefile', 'prod/east/secondary/transfer', 'prod/east/secondary/load', 'prod/east/primary/deregister'));
+      'prod/east/primary/savefile', 'prod/east/secondary/transfer', 'prod/east/secondary/load', 'prod/east/primary/deregister',
+      'prod/east/primary/promote'));
     expect(change.destroyed).toEqual([]);
     expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'SPX300', severity: 'warning', path: 'prod/east' }));
   });
@@ -104,7 +105,8 @@ describe('--baseline: destructive changes against an earlier synth', () => {
     expect(removed[0].effect).toContain("the primary's deregister step runs 'MapUpdate -remove 0x400000 -precedence 20' on 'east-1.example.net'");
     expect(removed[0].effect).toContain("the SpectroSERVER on 'east-2.example.net' keeps running");
     expect(removed[0].destroyed).toEqual(addressesOf(base,
-      'prod/east/secondary/hostrc', 'prod/east/secondary/vnmrc', 'prod/east/secondary/transfer', 'prod/east/secondary/load'));
+      'prod/east/secondary/hostrc', 'prod/east/secondary/vnmrc', 'prod/east/secondary/transfer', 'prod/east/secondary/load',
+      'prod/east/secondary/demote'));
     // The primary's deregister step lists the code's secondaries: it is replaced, and runs the MapUpdate.
     expect(removed[0].replaced).toEqual(addressesOf(base, 'prod/east/primary/deregister'));
   });

@@ -16,12 +16,13 @@ function pair(stack: TerraformStack, overrides: { secondaryPrecedence?: number; 
 }
 
 describe('FaultTolerantLandscape plan', () => {
-  test('has the seven steps of the README plan and the upgrade step under construct ids that are a public contract', () => {
+  test('has the seven steps of the README plan, the upgrade step and promotion\'s two (docs/promotion.md) under construct ids that are a public contract', () => {
     const json = synthStack(stack => pair(stack));
     expect([...stepsOf(json).keys()].sort()).toEqual([
-      'east/primary/deregister', 'east/primary/hostrc', 'east/primary/install', 'east/primary/savefile', 'east/primary/upgrade', 'east/primary/vnmrc',
+      'east/primary/deregister', 'east/primary/hostrc', 'east/primary/install', 'east/primary/promote', 'east/primary/savefile', 'east/primary/upgrade',
+      'east/primary/vnmrc',
       'east/ready',
-      'east/secondary/hostrc', 'east/secondary/install', 'east/secondary/load',
+      'east/secondary/demote', 'east/secondary/hostrc', 'east/secondary/install', 'east/secondary/load',
       'east/secondary/transfer', 'east/secondary/upgrade', 'east/secondary/vnmrc',
     ]);
   });
@@ -37,7 +38,10 @@ describe('FaultTolerantLandscape plan', () => {
     expect(dependsOn('east/primary/hostrc')).toEqual([at('east/primary/upgrade')]);
     expect(dependsOn('east/secondary/hostrc')).toEqual([at('east/secondary/upgrade')]);
     expect(dependsOn('east/primary/vnmrc')).toEqual([at('east/primary/hostrc')]);
-    expect(dependsOn('east/primary/savefile')).toEqual([at('east/primary/vnmrc')]);
+    // Promotion: a former primary is stopped (demote) before the new one is promoted, before the savefile.
+    expect(dependsOn('east/secondary/demote')).toEqual([at('east/secondary/vnmrc')]);
+    expect(dependsOn('east/primary/promote')).toEqual([at('east/primary/vnmrc'), at('east/secondary/demote')]);
+    expect(dependsOn('east/primary/savefile')).toEqual([at('east/primary/vnmrc'), at('east/primary/promote')]);
     expect(dependsOn('east/secondary/transfer')).toEqual([at('east/primary/savefile'), at('east/secondary/vnmrc')]);
     expect(dependsOn('east/secondary/load')).toEqual([at('east/secondary/transfer')]);
     expect(dependsOn('east/primary/deregister')).toEqual([at('east/secondary/load')]);

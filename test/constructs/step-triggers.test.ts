@@ -15,8 +15,8 @@ import { CONNECTION, readJson, runCli, stackFile, synthApp, tempDir } from '../c
 
 const P = 'east/primary';
 const S = 'east/secondary';
-const EVERY_STEP = [`${P}/install`, `${P}/upgrade`, `${P}/hostrc`, `${P}/vnmrc`, `${P}/savefile`, `${P}/deregister`,
-  `${S}/install`, `${S}/upgrade`, `${S}/hostrc`, `${S}/vnmrc`, `${S}/transfer`, `${S}/load`];
+const EVERY_STEP = [`${P}/install`, `${P}/upgrade`, `${P}/hostrc`, `${P}/vnmrc`, `${P}/promote`, `${P}/savefile`, `${P}/deregister`,
+  `${S}/install`, `${S}/upgrade`, `${S}/hostrc`, `${S}/vnmrc`, `${S}/demote`, `${S}/transfer`, `${S}/load`];
 /** A new release or update list: the upgrade steps only, and the hostrc each is chained to (docs/upgrades.md). */
 const UPGRADE_STEPS = [`${P}/upgrade`, `${P}/hostrc`, `${S}/upgrade`, `${S}/hostrc`];
 
@@ -92,7 +92,7 @@ const base = synth({});
 
 test.each<[string, Partial<FaultTolerantLandscapeProps>, string[]]>([
   ['the secondary moves to another host', { secondaries: [{ host: 'east-3.example.net' }] },
-    [`${P}/hostrc`, `${S}/install`, `${S}/upgrade`, `${S}/hostrc`, `${S}/vnmrc`, `${S}/transfer`, `${S}/load`]],
+    [`${P}/hostrc`, `${S}/install`, `${S}/upgrade`, `${S}/hostrc`, `${S}/vnmrc`, `${S}/demote`, `${S}/transfer`, `${S}/load`]],
   ['the primary moves to another host (it is also the main location server)', { primary: { host: 'east-9.example.net' } }, EVERY_STEP],
   ['the handle', { handle: LandscapeHandle.of(0x600000) }, EVERY_STEP],
   ["a secondary's precedence", { secondaries: [{ host: 'east-2.example.net', precedence: 25 }] }, [`${P}/deregister`, `${S}/load`]],
@@ -116,7 +116,7 @@ test('without media (configure only), a host move re-runs every step that target
   const configureOnly = { install: {} };
   const before = synth(configureOnly);
   const after = synth({ ...configureOnly, primary: { host: 'east-9.example.net' } });
-  const expected = [`${P}/deregister`, `${P}/hostrc`, `${P}/savefile`, `${P}/vnmrc`, `${S}/hostrc`, `${S}/load`, `${S}/transfer`];
+  const expected = [`${P}/deregister`, `${P}/hostrc`, `${P}/promote`, `${P}/savefile`, `${P}/vnmrc`, `${S}/hostrc`, `${S}/load`, `${S}/transfer`];
   expect(replacedSteps(before, after)).toEqual(expected);
   expect(await replacedByCheck(before, after)).toEqual(expected);
 });

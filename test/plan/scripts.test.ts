@@ -137,7 +137,7 @@ describe('every generated script', () => {
           expect({ path: s.path, stderr: bashCheck.stderr }).toEqual({ path: s.path, stderr: '' });
         }
       }
-      expect([...kinds].sort()).toEqual(['deregister', 'hostrc', 'install', 'load', 'savefile', 'transfer', 'upgrade', 'vnmrc']);
+      expect([...kinds].sort()).toEqual(['demote', 'deregister', 'hostrc', 'install', 'load', 'promote', 'savefile', 'transfer', 'upgrade', 'vnmrc']);
     }
   });
 });

@@ -2,7 +2,8 @@ import { spawnSync } from 'child_process';
 import { HOST_KEY_TYPES } from '../../lib/model/ssh-values';
 import {
   BACKUP_COMMAND, EXCLUDE_PARTS, HOST, HOST_KEY, INSTALL_OWNER, INSTALL_PATH, isValidPort, isValidPrecedence, LANDSCAPE_HANDLE,
-  MAX_PRECEDENCE, OS_PACKAGE, PORT, PRECEDENCE, PRIVATE_KEY_FILE, SSH_USER, VALUE_KINDS, ValueKind, VERSION, VNMRC_KEY, VNMRC_VALUE,
+  MAX_PRECEDENCE, OS_PACKAGE, PORT, PRECEDENCE, PRIVATE_KEY_FILE, RESEED, RETAIN, SSH_USER, VALUE_KINDS, ValueKind, VERSION, VNMRC_KEY,
+  VNMRC_VALUE,
 } from '../../lib/model/value-kinds';
 import { predicateDefinitions, SCRIPT_PREDICATES } from '../../lib/plan/script-predicates';
 import { checks } from '../../lib/plan/value-checks';
@@ -138,6 +139,18 @@ const CORPORA: readonly Corpus[] = [
     invalid: ['', '-y', '--force', 'a b', 'a;b', 'a/b', '.hidden', '_x', 'pkg:1', 'é', 'a'.repeat(129)],
     alphabet: 'a.+-_ ;',
   },
+  {
+    kind: RESEED,
+    valid: ['', '2026-12-01', 'nightly 2026-12-01T02:30', 'run 4711/attempt-2', 'a+b@c:d_e.f', 'x'.repeat(128), '-rf'],
+    invalid: ['x'.repeat(129), 'a;b', '$(id)', 'a\nb', 'é', 'a\tb', '`x`', '"', '*', 'a,b', '~'],
+    alphabet: 'a -./é$\n',
+  },
+  {
+    kind: RETAIN,
+    valid: ['1', '3', '10', '999999'],
+    invalid: ['0', '01', '-1', '2.5', '1000000', '', ' 3', '3 ', '1e3', '１'],
+    alphabet: '0123a-',
+  },
 ];
 
 /** Deterministic values from `alphabet` (a linear congruential generator: no randomness between runs). */
@@ -228,6 +241,8 @@ describe('value kinds: one predicate, in TypeScript and in bash', () => {
         if (kind === VNMRC_VALUE) return oneLine(v, 1024);
         if (kind === BACKUP_COMMAND) return v !== '' && oneLine(v, 4096);
         if (kind === PRIVATE_KEY_FILE) return /^(\/|~\/)./.test(v) && !/[\u0000-\u001f\u007f]/.test(v) && Buffer.byteLength(v) <= 4096;
+        // A reseed value only reaches a log line (printf %q): empty, spaces and leading dashes are fine.
+        if (kind === RESEED) return ['', ' ', '-rf', '--help'].includes(v);
         return false;
       });
       expect(hostileAccepted).toEqual(allowed.map(shortened));

@@ -8,7 +8,7 @@ describe('rule catalogue', () => {
   test('every rule of the README table (SPX133, SPX134 and SPX142 included), in id order, ids unique', () => {
     expect(RULES.map(r => r.id)).toEqual([
       'SPX100', 'SPX101', 'SPX110', 'SPX111', 'SPX112', 'SPX120', 'SPX121', 'SPX130', 'SPX131', 'SPX132', 'SPX133', 'SPX134',
-      'SPX140', 'SPX141', 'SPX142', 'SPX150', 'SPX151', 'SPX153', 'SPX154', 'SPX155', 'SPX156', 'SPX157', 'SPX160', 'SPX170', 'SPX171',
+      'SPX140', 'SPX141', 'SPX142', 'SPX143', 'SPX144', 'SPX150', 'SPX151', 'SPX153', 'SPX154', 'SPX155', 'SPX156', 'SPX157', 'SPX160', 'SPX170', 'SPX171',
     ]);
     expect(new Set(ALL_RULES.map(r => r.id)).size).toBe(ALL_RULES.length);
     for (const rule of ALL_RULES) {
@@ -16,7 +16,7 @@ describe('rule catalogue', () => {
       expect(rule.description.length).toBeGreaterThan(10);
       expect(['error', 'warning']).toContain(rule.severity);
     }
-    expect(RULES.filter(r => r.severity === 'warning').map(r => r.id)).toEqual(['SPX140', 'SPX141', 'SPX151']);
+    expect(RULES.filter(r => r.severity === 'warning').map(r => r.id)).toEqual(['SPX140', 'SPX141', 'SPX144', 'SPX151']);
   });
 
   test('ruleById', () => {

@@ -58,6 +58,9 @@ export interface LandscapeSpec {
   connection?: Partial<ConnectionFacts>;
   /** Default: the master primary's host in a DSS, else the landscape's primary host. */
   mainLocationServer?: HostLike;
+  reseed?: HostLike;
+  retain?: number;
+  promotedFrom?: HostLike;
 }
 
 export interface OneClickSpec {
@@ -263,6 +266,9 @@ export class TopologyBuilder {
       distributed: p.dss?.path,
       isMaster: p.isMaster,
       mainLocationServer: spec.mainLocationServer === undefined ? defaultMls : asHost(spec.mainLocationServer),
+      ...(spec.reseed === undefined ? {} : { reseed: asHost(spec.reseed) }),
+      ...(spec.retain === undefined ? {} : { retain: spec.retain }),
+      ...(spec.promotedFrom === undefined ? {} : { promotedFrom: asHost(spec.promotedFrom) }),
     };
   }
 }

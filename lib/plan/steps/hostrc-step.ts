@@ -1,4 +1,5 @@
 import { PlanStep, SshTarget } from '../plan-step';
+import { declareRetention } from '../retention';
 import { InstallInput } from '../server-plan-input';
 import { ShellValue } from '../shell';
 import { StepScript } from '../step-script';
@@ -14,9 +15,12 @@ export const HOSTRC_END = '# END cdktf-spectrum managed hosts';
  *
  * @param hosts one line per host, or a token that Terraform expands to such lines
  * @param hostsDigest a value that changes exactly when the host list does
+ * @param retain how many `.bak` copies of `.hostrc` to keep
  */
-export function hostrcStep(target: SshTarget, install: InstallInput, hosts: readonly ShellValue[], hostsDigest: ShellValue): PlanStep {
-  return new StepScript('hostrc')
+export function hostrcStep(
+  target: SshTarget, install: InstallInput, hosts: readonly ShellValue[], hostsDigest: ShellValue, retain?: number,
+): PlanStep {
+  return declareRetention(new StepScript('hostrc'), retain)
     .input('SPECROOT', install.installDir, checks.path)
     .input('OWNER', install.owner, checks.owner)
     .lines('HOSTS', hosts, checks.host, { trigger: hostsDigest })
@@ -44,5 +48,6 @@ fi
 } > "$NEW"
 [ -f "$HOSTRC" ] || chown "$OWNER" -- "$NEW"
 if replace_file "$HOSTRC" "$NEW"; then note "updated $HOSTRC"; else note "$HOSTRC already lists every host; unchanged"; fi`)
+    .body(String.raw`prune_backups "$RETAIN" "$SPECROOT/.hostrc"`)
     .remote(target);
 }

@@ -1,4 +1,6 @@
 import { PlanStep } from '../plan-step';
+import { declareRetention } from '../retention';
+import { ROLE_RECORD } from '../role-record';
 import { BEFORE_LOAD_DIR, INCOMING_DIR, savefileBase } from '../savefile-paths';
 import { ServerPlanInput } from '../server-plan-input';
 import { literal } from '../shell';
@@ -13,8 +15,8 @@ import { checks } from '../value-checks';
  * start the SS again. Stop to start runs to its end even when the deploy is
  * interrupted (see `critical` in the script prelude).
  */
-export function loadStep(secondary: ServerPlanInput): PlanStep {
-  return new StepScript('load')
+export function loadStep(secondary: ServerPlanInput, retain?: number): PlanStep {
+  return declareRetention(new StepScript('load'), retain)
     .input('SPECROOT', secondary.install.installDir, checks.path)
     .input('OWNER', secondary.install.owner, checks.owner)
     .input('PRECEDENCE', literal(String(secondary.precedence)), checks.precedence)
@@ -76,5 +78,11 @@ load_database() {
   note "loaded the primary's database with precedence $PRECEDENCE; the SpectroSERVER runs"
 }
 critical load_database || die "the load did not complete; see the lines above"`)
+    // Retention (docs/reseed.md): after a good load, the newest databases
+    // saved aside; never while an unfinished load still needs its copy.
+    .body(String.raw`[ -f "$UNFINISHED" ] || prune_old "$RETAIN" "$BEFORE_LOAD_DIR" before-load- .SSdb`)
+    // Promotion (docs/promotion.md) tells a former secondary by this record.
+    .constant('ROLE_RECORD', ROLE_RECORD)
+    .body(String.raw`printf 'secondary %s\n' "$PRECEDENCE" > "$ROLE_RECORD.new" && mv -f -- "$ROLE_RECORD.new" "$ROLE_RECORD"`)
     .remote(secondary.target);
 }

@@ -1,22 +1,36 @@
 import { PlanStep } from '../plan-step';
+import { declareRetention } from '../retention';
 import { savefileBase, SAVEFILE_DIR } from '../savefile-paths';
 import { ServerPlanInput } from '../server-plan-input';
 import { literal, refusal, ShellValue } from '../shell';
 import { StepScript } from '../step-script';
 import { checks } from '../value-checks';
 
+/** What the seeding steps take from the landscape besides its servers. */
+export interface SeedingOptions {
+  /** `LandscapeOptions.reseed`: any new value re-runs savefile, transfer and load. */
+  readonly reseed?: ShellValue;
+  /** `LandscapeOptions.retain` (default DEFAULT_RETAIN). */
+  readonly retain?: number;
+}
+
 /**
  * Step 4 (on the primary): a savefile of the primary's database plus its
  * SHA-256, by `SSdbsave -cmq` (the SS is stopped for it and started again,
  * whatever happens, also when the deploy is interrupted: see `critical` in
  * the script prelude) or by the user's backup command. The previous savefile is
- * kept as `.previous`.
+ * kept as `.previous` (removed when `retain` is 1).
  */
-export function savefileStep(primary: ServerPlanInput, backupCommand: ShellValue | undefined): PlanStep {
+export function savefileStep(primary: ServerPlanInput, backupCommand: ShellValue | undefined, seeding: SeedingOptions = {}): PlanStep {
   // The command runs as code on the primary: only a literal in the code, reviewed like code, may (SPX142).
   // A token one (a variable) is never decoded into the script; the step refuses to run instead.
   const viaToken = backupCommand?.isToken === true;
-  const script = new StepScript('savefile')
+  const script = new StepScript('savefile');
+  // Re-seed on demand (docs/reseed.md): a new value is a new trigger input,
+  // so this step and the transfer/load steps chained after it run again.
+  // Declared only when given, so code without it keeps its triggers.
+  if (seeding.reseed !== undefined) script.input('RESEED', seeding.reseed, checks.reseedLabel);
+  declareRetention(script, seeding.retain)
     .input('SPECROOT', primary.install.installDir, checks.path)
     .input('OWNER', primary.install.owner, checks.owner)
     .input('BACKUP_COMMAND', viaToken ? literal('') : backupCommand ?? literal(''), checks.backupCommandOrEmpty)
@@ -54,5 +68,8 @@ sha256sum < "$PARTIAL.SSdb" | cut -d' ' -f1 > "$PARTIAL.SSdb.sha256"
 mv -f -- "$PARTIAL.SSdb" "$SAVE.SSdb"
 mv -f -- "$PARTIAL.SSdb.sha256" "$SAVE.SSdb.sha256"
 note "saved $SPECROOT/SS/$SAVE.SSdb (sha256 $(cat -- "$SAVE.SSdb.sha256"))"`)
+    // Retention: the current savefile and its .previous are two copies.
+    .body(String.raw`if [ "$RETAIN" -lt 2 ]; then rm -f -- "$SAVE.SSdb.previous" "$SAVE.SSdb.sha256.previous"; fi`)
+    .body(seeding.reseed === undefined ? '' : String.raw`note "re-seed $(printf '%q' "$RESEED"): the secondaries load this savefile next"`)
     .remote(primary.target);
 }

@@ -1,4 +1,5 @@
 import { PlanStep, SshTarget } from '../plan-step';
+import { declareRetention } from '../retention';
 import { RESTART_PENDING_FILE } from '../savefile-paths';
 import { InstallInput } from '../server-plan-input';
 import { ShellValue } from '../shell';
@@ -15,10 +16,11 @@ import { checks } from '../value-checks';
  * marker says so), and starts it when it is not running.
  *
  * @param keys the wanted `key=value` pairs (validated by SPX160; a value may be a token)
+ * @param retain how many `.bak` copies of `.vnmrc` to keep
  */
-export function vnmrcStep(target: SshTarget, install: InstallInput, keys: { readonly [key: string]: ShellValue }): PlanStep {
+export function vnmrcStep(target: SshTarget, install: InstallInput, keys: { readonly [key: string]: ShellValue }, retain?: number): PlanStep {
   const names = Object.keys(keys).sort();
-  const script = new StepScript('vnmrc')
+  const script = declareRetention(new StepScript('vnmrc'), retain)
     .input('SPECROOT', install.installDir, checks.path)
     .input('OWNER', install.owner, checks.owner)
     .constant('RESTART_PENDING', RESTART_PENDING_FILE);
@@ -82,5 +84,5 @@ elif ! ss_running; then
   ss_start || die "startSS.pl failed; the SpectroSERVER is not running (the next deploy tries again)"
 else
   note "$VNMRC already has the managed keys and the SpectroSERVER runs; unchanged, no restart"
-fi`).remote(target);
+fi`).body(String.raw`prune_backups "$RETAIN" "$SPECROOT/SS/.vnmrc"`).remote(target);
 }

@@ -5,6 +5,7 @@
  * can check what a plan did. Layout and tool command lines: README.md here.
  */
 import { execFileSync } from 'child_process';
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -210,6 +211,32 @@ export function injectFault(specroot: string, tool: string, mode: 'once' | 'alwa
 /** Removes an injected fault. */
 export function clearFault(specroot: string): void {
   fs.rmSync(path.join(specroot, SIM_FAULT_FILE), { force: true });
+}
+
+/** Path of the online-backup stand-in inside media made by {@link makeMedia} (README.md, "Online backup"). */
+export function onlineBackupPath(mediaDir: string): string {
+  return path.join(mediaDir, 'sim', 'online-backup');
+}
+
+/**
+ * "Changes data on the primary": what operators do to a running landscape
+ * (add models, rules, settings) as a new generation of its database, so a
+ * test can tell whether a secondary has caught up. Leaves the rest of the
+ * database (handle, origin, map) as it is and keeps the file's owner.
+ * Returns the new generation.
+ */
+export function changeSimData(specroot: string): string {
+  const file = path.join(specroot, SIM_STATE_DIR, 'db');
+  const generation = randomBytes(8).toString('hex');
+  const stat = fs.statSync(file);
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter(line => line !== '');
+  const changed = lines.map(line => (line.startsWith('generation=') ? `generation=${generation}` : line));
+  if (changed.join('\n') === lines.join('\n')) throw new Error(`no generation line in ${file}`);
+  const next = `${file}.changing`;
+  fs.writeFileSync(next, `${changed.join('\n')}\n`, { mode: stat.mode % 0o1000 });
+  fs.chownSync(next, stat.uid, stat.gid);
+  fs.renameSync(next, file);
+  return generation;
 }
 
 function readLines(file: string): string[] {

@@ -23,3 +23,4 @@ if [ -n "$requires" ]; then printf '%s\n' "$requires" >"$dir/requires.dat"; fi
 chmod -R a+rX -- "$dir"
 chmod 0755 -- "$dir/sdic/sdiclinux.exe" "$dir"/sdic/templates/SS-Tools/* "$dir"/sdic/templates/bin/*
 chmod 0755 -- "$dir"/sdic/templates/webtomcat/bin/* "$dir"/sdic/linux/*
+chmod 0755 -- "$dir/sim/online-backup"
