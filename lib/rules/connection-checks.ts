@@ -1,14 +1,11 @@
-import { findingOf, Rule } from './rule';
-import { oneClickLabel, perLandscapeOrServer, quote } from './support';
+import { Rule } from './rule';
+import { Problem, quote, settingFindings } from './support';
 import { Finding } from '../model/finding';
-import { ConnectionFacts, Located, MaybeToken, Topology } from '../model/topology';
+import { ConnectionFacts, MaybeToken, Topology } from '../model/topology';
 import { ValueKind } from '../model/value-kinds';
 
 /** One problem of a connection value: what is wrong, and how to fix it. */
-export interface ConnectionProblem {
-  readonly message: string;
-  readonly fix: string;
-}
+export type ConnectionProblem = Problem;
 
 /** A check of one connection value; undefined when it is fine, absent or a token. */
 export type ConnectionCheck = (connection: ConnectionFacts) => ConnectionProblem | undefined;
@@ -30,25 +27,8 @@ export function literalOfKind(
 
 /**
  * Runs `checks` on the effective connection of every SpectroSERVER and
- * OneClick server: one finding per check and element, and one for the
- * landscape when all its servers share the problem (a connection set once
- * for the landscape).
+ * OneClick server (support.ts `settingFindings`).
  */
 export function connectionFindings(rule: Rule, topology: Topology, checks: readonly ConnectionCheck[]): Finding[] {
-  const findings: Finding[] = [];
-  const report = (element: Located, subject: string, problem: ConnectionProblem): void => {
-    findings.push(findingOf(rule, element, `${subject}: ${problem.message}`, problem.fix));
-  };
-  for (const check of checks) {
-    for (const landscape of topology.landscapes) {
-      for (const placed of perLandscapeOrServer(landscape, s => check(s.connection), p => p.message)) {
-        report(placed.element, placed.subject, placed.problem);
-      }
-    }
-    for (const oneClick of topology.oneClicks) {
-      const problem = check(oneClick.connection);
-      if (problem) report(oneClick, oneClickLabel(oneClick), problem);
-    }
-  }
-  return findings;
+  return settingFindings(rule, topology, element => element.connection, checks);
 }

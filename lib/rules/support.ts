@@ -203,26 +203,33 @@ export interface Problem {
 }
 
 /**
- * Runs checks of install settings on every server's and OneClick server's
- * effective settings: once for a landscape when all its servers share the
- * problem (perLandscapeOrServer), once per OneClick server.
+ * Runs `checks` on one kind of facts (install settings, the connection) of
+ * every SpectroSERVER and OneClick server: one finding per check and
+ * element, and one for the landscape when all its servers share the problem
+ * (a setting given once for the landscape).
  */
-export function installSettingFindings(rule: Rule, topology: Topology,
-  checks: ReadonlyArray<(install: InstallFacts) => Problem | undefined>): Finding[] {
+export function settingFindings<F>(rule: Rule, topology: Topology, factsOf: (element: ServerNode | OneClickNode) => F,
+  checks: ReadonlyArray<(facts: F) => Problem | undefined>): Finding[] {
   const findings: Finding[] = [];
   const report = (element: Located, subject: string, problem: Problem): void => {
     findings.push(findingOf(rule, element, `${subject}: ${problem.message}`, problem.fix));
   };
   for (const check of checks) {
     for (const landscape of topology.landscapes) {
-      for (const placed of perLandscapeOrServer(landscape, s => check(s.install), p => p.message)) {
+      for (const placed of perLandscapeOrServer(landscape, s => check(factsOf(s)), p => p.message)) {
         report(placed.element, placed.subject, placed.problem);
       }
     }
     for (const oneClick of topology.oneClicks) {
-      const problem = check(oneClick.install);
+      const problem = check(factsOf(oneClick));
       if (problem) report(oneClick, oneClickLabel(oneClick), problem);
     }
   }
   return findings;
+}
+
+/** `settingFindings` of every element's effective install settings. */
+export function installSettingFindings(rule: Rule, topology: Topology,
+  checks: ReadonlyArray<(install: InstallFacts) => Problem | undefined>): Finding[] {
+  return settingFindings(rule, topology, element => element.install, checks);
 }
