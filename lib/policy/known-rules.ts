@@ -27,7 +27,7 @@ export const KNOWN_RULES: readonly KnownRule[] = [
     id: rule.id,
     description: rule.description,
     severity: rule.severity,
-    origin: (rule.optional ? 'optional' : 'catalogue') as RuleOrigin,
+    origin: 'catalogue' as RuleOrigin,
     parameters: RULE_PARAMETERS[rule.id] ?? [],
   })),
   ...OPTIONAL_RULES.map(rule => ({

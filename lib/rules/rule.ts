@@ -11,6 +11,11 @@ export interface Rule {
   readonly id: string;
   /** One line saying what the rule requires. */
   readonly description: string;
+  /**
+   * How to fix its findings in general (SARIF `help`, the README): each
+   * finding's own message also ends with the fix for that construct.
+   */
+  readonly help: string;
   /** Default severity of its findings. */
   readonly severity: Severity;
   /** Optional rules run only when an organisation policy turns them on. */

@@ -8,6 +8,7 @@ import { Topology } from '../model/topology';
 export const SPX100: Rule = {
   id: 'SPX100',
   description: 'A landscape handle is a multiple of 0x100000 in 0x100000..0xFFE00000',
+  help: 'Use a legacy landscape handle: a multiple of 0x100000 from 0x100000 to 0xFFE00000, e.g. LandscapeHandle.of(0x400000) or LandscapeHandle.fromLandscapeNumber(16).',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

@@ -12,6 +12,7 @@ import { LandscapeNode, Topology } from '../model/topology';
 export const SPX101: Rule = {
   id: 'SPX101',
   description: 'Landscape handles are unique across the distributed landscape and across the whole app (all stacks)',
+  help: 'Give every landscape of the app its own handle, across distributed landscapes and stacks (KB 9404: handles must differ in a distributed environment).',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

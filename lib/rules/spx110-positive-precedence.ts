@@ -12,6 +12,7 @@ import { MAX_PRECEDENCE } from '../model/value-kinds';
 export const SPX110: Rule = {
   id: 'SPX110',
   description: `A precedence is a positive integer (at most ${MAX_PRECEDENCE})`,
+  help: 'Set precedence to a positive integer; the default primary is 10, secondaries 20, 30, ...',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

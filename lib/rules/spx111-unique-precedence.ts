@@ -10,6 +10,7 @@ import { serversOf, Topology } from '../model/topology';
 export const SPX111: Rule = {
   id: 'SPX111',
   description: 'Precedences differ within a fault-tolerant landscape',
+  help: 'Give each server of a fault-tolerant landscape its own precedence, e.g. 10 for the primary, 20 and 30 for the secondaries (KB 9404).',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

@@ -11,6 +11,7 @@ import { Topology } from '../model/topology';
 export const SPX112: Rule = {
   id: 'SPX112',
   description: 'The primary has the lowest precedence of its landscape',
+  help: 'Give the primary the lowest precedence of its landscape, or make the server with the lowest precedence the primary.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

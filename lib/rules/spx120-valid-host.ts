@@ -16,6 +16,7 @@ const TOKEN_FIX = 'its value is checked at apply time: the generated scripts rej
 export const SPX120: Rule = {
   id: 'SPX120',
   description: 'A literal host is a valid host name or IP address (no spaces, quotes, ";", "$", ...)',
+  help: 'Use a host name (letters, digits, hyphens; labels of at most 63 characters) or an IPv4/IPv6 address. Tokens are checked by the scripts at apply time.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

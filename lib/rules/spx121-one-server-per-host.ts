@@ -21,6 +21,7 @@ interface Placed {
 export const SPX121: Rule = {
   id: 'SPX121',
   description: 'No host runs two SpectroSERVERs (or two OneClick servers); primary and secondaries are on different hosts',
+  help: 'Put every SpectroSERVER on a host of its own: a primary and its secondaries must run on different hosts.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

@@ -11,6 +11,7 @@ import { ServerNode, serversOf, Topology } from '../model/topology';
 export const SPX130: Rule = {
   id: 'SPX130',
   description: 'One install owner for every SpectroSERVER of a distributed landscape',
+  help: 'Install every SpectroSERVER of a distributed landscape under the same OS user: set install.owner once on the DistributedLandscape.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

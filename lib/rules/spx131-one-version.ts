@@ -39,6 +39,7 @@ function versionsOf(landscape: LandscapeNode): Versioned[] {
 export const SPX131: Rule = {
   id: 'SPX131',
   description: 'One Spectrum version per landscape and per distributed landscape',
+  help: 'Install the same Spectrum version on every server of a landscape and of a distributed landscape; upgrade them together (KB 144472 gives the order).',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

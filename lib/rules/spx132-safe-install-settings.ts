@@ -56,6 +56,7 @@ const CHECKS: ReadonlyArray<(install: InstallFacts) => Problem | undefined> = [
 export const SPX132: Rule = {
   id: 'SPX132',
   description: 'The install dir is an absolute path of safe characters; the owner is a valid user name; version and excluded parts are plain names',
+  help: 'Use an absolute install directory of safe characters (letters, digits, /, ., _, -) and a valid user name as owner.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     return installSettingFindings(this, topology, CHECKS);

@@ -17,6 +17,7 @@ function missingPassword(install: InstallFacts): string | undefined {
 export const SPX133: Rule = {
   id: 'SPX133',
   description: 'An installation from media (mediaPath) has an owner password',
+  help: 'Installing from media needs install.ownerPassword: pass a sensitive TerraformVariable or a secret from another resource.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

@@ -66,6 +66,7 @@ function listOfVersions(install: InstallFacts): string {
 export const SPX134: Rule = {
   id: 'SPX134',
   description: 'Update media have valid, unique, ascending versions and safe paths; one update list per distributed landscape',
+  help: 'List install.updates oldest first, once each, every version after install.version, with safe absolute media paths; give every member of a distributed landscape the same list.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings = installSettingFindings(this, topology, CHECKS);

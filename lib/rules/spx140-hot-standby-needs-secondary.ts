@@ -10,6 +10,7 @@ import { Topology } from '../model/topology';
 export const SPX140: Rule = {
   id: 'SPX140',
   description: 'HOT standby on a landscape without secondaries has no effect',
+  help: 'HOT standby only changes how secondaries poll: add a secondary, or leave standbyMode at StandbyMode.WARM.',
   severity: 'warning',
   check(topology: Topology): Finding[] {
     return topology.landscapes

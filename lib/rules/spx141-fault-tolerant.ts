@@ -7,6 +7,7 @@ import { Topology } from '../model/topology';
 export const SPX141: Rule = {
   id: 'SPX141',
   description: 'A landscape without secondaries is not fault tolerant',
+  help: 'Add a secondary SpectroSERVER on another host (secondaries: [{ host: ..., precedence: 20 }] or addSecondary()).',
   severity: 'warning',
   check(topology: Topology): Finding[] {
     return topology.landscapes

@@ -15,6 +15,7 @@ import { BACKUP_COMMAND, BACKUP_COMMAND_MAX_LENGTH } from '../model/value-kinds'
 export const SPX142: Rule = {
   id: 'SPX142',
   description: 'BackupMethod.COMMAND has a backup command of one line; SSDBSAVE has none',
+  help: 'With BackupMethod.COMMAND set backupCommand (it writes the savefile named by $SPECTRUM_SAVEFILE); with SSDBSAVE leave it unset.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

@@ -14,6 +14,7 @@ import { RESEED } from '../model/value-kinds';
 export const SPX143: Rule = {
   id: 'SPX143',
   description: 'retain is a whole number of at least 1; reseed is a short label',
+  help: 'Set retain to a whole number of at least 1 (default 3) and reseed to a short label such as a date or a run id (docs/reseed.md).',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

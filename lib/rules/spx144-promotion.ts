@@ -18,6 +18,7 @@ function sameHost(a: MaybeToken, b: MaybeToken): boolean {
 export const SPX144: Rule = {
   id: 'SPX144',
   description: 'A promotion stops the former primary, which must stay a secondary for the promoting deploy',
+  help: 'A promotion stops the former primary (KB 49550): keep it as a secondary for the promoting deploy, deploy in a window, then remove promotedFrom (docs/promotion.md).',
   severity: 'warning',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

@@ -23,6 +23,7 @@ function literalSecrets(install: InstallFacts, connection: ConnectionFacts): str
 export const SPX150: Rule = {
   id: 'SPX150',
   description: 'Passwords and private keys are never literals in the code: tokens and variables only',
+  help: 'Pass passwords and private keys as sensitive TerraformVariables or secrets from another resource, never as literal strings in code.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

@@ -20,6 +20,7 @@ function unverified(connection: ConnectionFacts): string | undefined {
 export const SPX151: Rule = {
   id: 'SPX151',
   description: 'An SSH connection has a host key: host identity is verified',
+  help: 'Set connection.hostKey (and bastionHostKey with a bastion) to the public host key, e.g. "ssh-ed25519 AAAA...".',
   severity: 'warning',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

@@ -15,6 +15,7 @@ const FIX = 'use the login name of the account on the host: a letter, digit or "
 export const SPX153: Rule = {
   id: 'SPX153',
   description: 'The SSH user and bastion user are valid login names',
+  help: 'Set connection.user and bastionUser to the login name of the account on the host: letters, digits, ".", "_" and "-" (e.g. ec2-user, svc.deploy); not user@domain.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     return connectionFindings(this, topology, [

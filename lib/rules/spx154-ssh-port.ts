@@ -10,6 +10,7 @@ const FIX = 'use the TCP port sshd listens on, a whole number from 1 to 65535 (2
 export const SPX154: Rule = {
   id: 'SPX154',
   description: 'The SSH port and bastion port are whole numbers from 1 to 65535',
+  help: 'Set connection.port and bastionPort to the port sshd listens on, a whole number from 1 to 65535.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     return connectionFindings(this, topology, [

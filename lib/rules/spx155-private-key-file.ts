@@ -15,6 +15,7 @@ const FIX = 'give the key file as an absolute path or one starting with "~/" (Te
 export const SPX155: Rule = {
   id: 'SPX155',
   description: 'The private key file is an absolute path or starts with ~/',
+  help: 'Give privateKeyFile as an absolute path or one starting with "~/" (expanded by Terraform\'s pathexpand()), never relative.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     return connectionFindings(this, topology, [

@@ -18,6 +18,7 @@ const FIX = 'paste the whole line of the host\'s public key file (e.g. /etc/ssh/
 export const SPX156: Rule = {
   id: 'SPX156',
   description: 'A host key is an OpenSSH public key line: TYPE BASE64 [comment]',
+  help: 'Set hostKey and bastionHostKey to the whole line of the host\'s .pub key file: TYPE BASE64 [comment], e.g. the output of ssh-keyscan without the host name.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     return connectionFindings(this, topology, [

@@ -25,6 +25,7 @@ function keyOnlyAsContent(connection: ConnectionFacts): boolean {
 export const SPX157: Rule = {
   id: 'SPX157',
   description: 'Servers a savefile is transferred between are reached with a key file or the SSH agent, not key content only',
+  help: 'The transfer step copies the savefile with ssh from the machine that runs Terraform, which never receives key content: set connection.privateKeyFile to the key\'s path there (privateKey may stay for the steps on the hosts), or agent: true to use its SSH agent.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

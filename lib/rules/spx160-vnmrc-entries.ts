@@ -28,6 +28,7 @@ function valueProblem(value: string): string | undefined {
 export const SPX160: Rule = {
   id: 'SPX160',
   description: '.vnmrc keys are identifiers and values single lines; managed keys are not contradicted',
+  help: 'Use identifiers as .vnmrc keys and single-line values; leave secondary_polling to standbyMode.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

@@ -12,6 +12,7 @@ import { Topology } from '../model/topology';
 export const SPX170: Rule = {
   id: 'SPX170',
   description: 'A distributed landscape has a master; at most 4094 legacy landscapes',
+  help: 'Give the distributed landscape a master landscape, and at most 4094 landscapes (the legacy handles).',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

@@ -13,6 +13,7 @@ import { Located, MaybeToken, Topology } from '../model/topology';
 export const SPX171: Rule = {
   id: 'SPX171',
   description: 'In a distributed landscape, every main location server is the master primary',
+  help: 'Leave mainLocationServer unset: it defaults to the master primary of the distributed landscape.',
   severity: 'error',
   check(topology: Topology): Finding[] {
     const findings: Finding[] = [];

@@ -12,6 +12,7 @@ import { Topology } from '../model/topology';
 export const SPX200: Rule = {
   id: 'SPX200',
   description: 'Policy: every landscape with secondaries uses HOT standby',
+  help: 'Organisation policy: set standbyMode: StandbyMode.HOT on landscapes with secondaries (or on the DistributedLandscape).',
   severity: 'error',
   optional: true,
   check(topology: Topology): Finding[] {

@@ -12,6 +12,7 @@ import { Topology } from '../model/topology';
 export const SPX201: Rule = {
   id: 'SPX201',
   description: 'Policy: running estates seed secondaries from an online backup, not BackupMethod.SSDBSAVE (which stops the primary)',
+  help: 'Organisation policy: seed secondaries with backup: BackupMethod.COMMAND and a backupCommand that runs an online backup; SSdbsave stops the primary.',
   severity: 'error',
   optional: true,
   check(topology: Topology): Finding[] {

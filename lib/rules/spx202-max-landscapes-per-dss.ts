@@ -15,6 +15,7 @@ export function spx202(maxLandscapes: number): Rule {
   return {
     id: 'SPX202',
     description: 'Policy: a distributed landscape has at most the organisation\'s number of landscapes',
+    help: 'Organisation policy: split the distributed landscape, or raise maxLandscapes in the policy.',
     severity: 'error',
     optional: true,
     check(topology: Topology): Finding[] {

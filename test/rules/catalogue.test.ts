@@ -58,7 +58,7 @@ describe('rule catalogue', () => {
     const t = topology().landscape('east', { secondaries: [] }).build();
     expect(runRules(t, [ruleById('SPX100')!])).toEqual([]);
     expect(runRules(t).map(f => f.ruleId)).toEqual(['SPX141']);
-    const optional: Rule = { id: 'SPX200', description: 'an optional policy rule', severity: 'error', optional: true, check: () => [] };
+    const optional: Rule = { id: 'SPX200', description: 'an optional policy rule', help: 'turn it on in a policy', severity: 'error', optional: true, check: () => [] };
     expect(RULES.includes(optional)).toBe(false);
     expect(ALL_RULES.every(rule => !rule.optional)).toBe(true);
   });
