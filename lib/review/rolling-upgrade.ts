@@ -1,7 +1,7 @@
 import type { Change } from './baseline-diff';
 import { ROLLING_UPGRADE, UPGRADE_WITHOUT_STANDBY } from './change-kinds';
 import { InstallFacts, LandscapeNode, Located, MaybeToken, OneClickNode, serversOf, Topology } from '../model/topology';
-import { distributedLabel, distributedMembers, landscapeLabel, oneClickLabel, quote, serverLabel, shown } from '../rules/support';
+import { distributedLabel, distributedMembers, landscapeLabel, oneClickLabel, quoted, serverLabel, shown } from '../rules/support';
 
 /**
  * Where a server comes in a rolling upgrade, in the plan's order (Broadcom's
@@ -161,7 +161,7 @@ function rollingUpgrade(element: Located, label: string, steps: readonly Upgrade
     const here = steps.filter(s => s.position === position);
     const groups = UPGRADE_PHASES.map(phase => here.filter(s => s.phase === phase)).filter(group => group.length > 0);
     order.push(`${position}. ${groups.map(group => `${PHASE_LABEL[group[0].phase][group.length === 1 ? 0 : 1]} `
-      + group.map(s => `${quote(s.path)} on ${shown(s.host)}`).join(', ')).join(' and ')}`);
+      + group.map(s => `${quoted(s.path)} on ${shown(s.host)}`).join(', ')).join(' and ')}`);
   }
   const hasOneClick = steps.some(s => s.phase === 'oneclick');
   const hasSecondary = steps.some(s => s.phase === 'secondary');

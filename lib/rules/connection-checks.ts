@@ -1,5 +1,5 @@
 import { Rule } from './rule';
-import { Problem, quote, settingFindings } from './support';
+import { Problem, quoted, settingFindings } from './support';
 import { Finding } from '../model/finding';
 import { ConnectionFacts, MaybeToken, Topology } from '../model/topology';
 import { ValueKind } from '../model/value-kinds';
@@ -21,7 +21,7 @@ export function literalOfKind(
   return connection => {
     const given = value(connection);
     if (given === undefined || given.isToken || kind.test(given.text)) return undefined;
-    return { message: `${what} ${quote(given.text)} is not ${kind.description}`, fix };
+    return { message: `${what} ${quoted(given.text)} is not ${kind.description}`, fix };
   };
 }
 

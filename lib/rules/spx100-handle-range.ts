@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { landscapeLabel, quote } from './support';
+import { landscapeLabel, quoted } from './support';
 import { Finding } from '../model/finding';
 import { isLegacyHandle } from '../model/landscape-handle';
 import { Topology } from '../model/topology';
@@ -16,8 +16,8 @@ export const SPX100: Rule = {
       const { value, text } = landscape.handle;
       if (isLegacyHandle(value)) continue;
       const problem = Number.isNaN(value)
-        ? `handle ${quote(text)} is not a number`
-        : `handle ${quote(text)} is not a multiple of 0x100000 between 0x100000 and 0xffe00000`;
+        ? `handle ${quoted(text)} is not a number`
+        : `handle ${quoted(text)} is not a multiple of 0x100000 between 0x100000 and 0xffe00000`;
       findings.push(findingOf(this, landscape, `${landscapeLabel(landscape)}: ${problem}`,
         'use a legacy handle such as 0x100000, 0x400000 or LandscapeHandle.fromLandscapeNumber(16)'));
     }

@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { groupBy, landscapeLabel, listOf, othersIn, qualifiedPath, quote } from './support';
+import { groupBy, landscapeLabel, listOf, othersIn, qualifiedPath, quoted } from './support';
 import { Finding } from '../model/finding';
 import { LEGACY_HANDLES } from '../model/landscape-handle';
 import { LandscapeNode, Topology } from '../model/topology';
@@ -24,7 +24,7 @@ export const SPX101: Rule = {
       free ??= freeHandle(byHandle);
       for (const landscape of group) {
         const name = (other: LandscapeNode): string =>
-          other.stack === landscape.stack ? quote(qualifiedPath(other)) : `${quote(qualifiedPath(other))} (stack ${quote(other.stack)})`;
+          other.stack === landscape.stack ? quoted(qualifiedPath(other)) : `${quoted(qualifiedPath(other))} (stack ${quoted(other.stack)})`;
         const others = othersIn(group, landscape, name);
         findings.push(findingOf(this, landscape,
           `${landscapeLabel(landscape)}: handle ${landscape.handle.text} is also used by ${listOf(others.names, others.total)}`,

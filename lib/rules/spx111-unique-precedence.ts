@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { groupBy, isValidPrecedence, landscapeLabel, listOf, quote } from './support';
+import { groupBy, isValidPrecedence, landscapeLabel, listOf, quoted } from './support';
 import { Finding } from '../model/finding';
 import { serversOf, Topology } from '../model/topology';
 
@@ -18,7 +18,7 @@ export const SPX111: Rule = {
       const valid = serversOf(landscape).filter(s => isValidPrecedence(s.precedence));
       for (const [precedence, servers] of groupBy(valid, s => s.precedence)) {
         if (servers.length < 2) continue;
-        const names = listOf(servers.map(s => quote(s.name)));
+        const names = listOf(servers.map(s => quoted(s.name)));
         findings.push(findingOf(this, landscape,
           `${landscapeLabel(landscape)}: precedence ${precedence} is used by ${servers.length === 2 ? 'both ' : ''}${names}`,
           'give each server of a fault-tolerant landscape its own precedence (e.g. 20 and 30)'));

@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { isValidPrecedence, listOf, quote, serverLabel } from './support';
+import { isValidPrecedence, listOf, quoted, serverLabel } from './support';
 import { Finding } from '../model/finding';
 import { Topology } from '../model/topology';
 
@@ -20,7 +20,7 @@ export const SPX112: Rule = {
       if (!isValidPrecedence(primary.precedence)) continue;
       const lower = landscape.secondaries.filter(s => isValidPrecedence(s.precedence) && s.precedence < primary.precedence);
       if (lower.length === 0) continue;
-      const names = listOf(lower.map(s => `${quote(s.name)} (${s.precedence})`));
+      const names = listOf(lower.map(s => `${quoted(s.name)} (${s.precedence})`));
       findings.push(findingOf(this, primary,
         `${serverLabel(primary, landscape)}: precedence ${primary.precedence} is not the lowest: `
         + `${lower.length === 1 ? 'secondary' : 'secondaries'} ${names} ${lower.length === 1 ? 'has' : 'have'} a lower one`,

@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { landscapeLabel, oneClickLabel, perLandscapeOrServer, quote, serverLabel, shown } from './support';
+import { landscapeLabel, oneClickLabel, perLandscapeOrServer, quoted, serverLabel, shown } from './support';
 import { Finding } from '../model/finding';
 import { Located, MaybeToken, serversOf, Topology } from '../model/topology';
 import { HOST } from '../model/value-kinds';
@@ -30,7 +30,7 @@ export const SPX120: Rule = {
           `${subject}: ${what} ${shown(host)} is a token, so SPX120 is skipped for it`, TOKEN_FIX, 'info'));
       } else if (!HOST.test(host.text)) {
         findings.push(findingOf(this, element,
-          `${subject}: ${what} ${quote(host.text)} is not a valid host name or IP address`, FIX));
+          `${subject}: ${what} ${quoted(host.text)} is not a valid host name or IP address`, FIX));
       }
     };
 

@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { groupBy, listOf, oneClickLabel, othersIn, qualifiedPath, quote, serverLabel } from './support';
+import { groupBy, listOf, oneClickLabel, othersIn, qualifiedPath, quoted, serverLabel } from './support';
 import { Finding } from '../model/finding';
 import { canonicalHost } from '../model/host-name';
 import { LandscapeNode, OneClickNode, ServerNode, serversOf, Topology } from '../model/topology';
@@ -37,10 +37,10 @@ export const SPX121: Rule = {
       const perLandscape = groupBy(group, p => p.landscape);
       for (const placed of group) {
         const { server, landscape } = placed;
-        const others = othersIn(group, placed, p => quote(qualifiedPath(p.server)));
+        const others = othersIn(group, placed, p => quoted(qualifiedPath(p.server)));
         const sameLandscape = perLandscape.get(landscape)!.length > 1;
         findings.push(findingOf(this, server,
-          `${serverLabel(server, landscape)}: host ${quote(server.host.text)} also runs SpectroSERVER `
+          `${serverLabel(server, landscape)}: host ${quoted(server.host.text)} also runs SpectroSERVER `
           + `${listOf(others.names, others.total)}${sameLandscape ? ' of the same landscape' : ''}`,
           'run each SpectroSERVER on its own host; the primary and the secondaries of a landscape must be on different hosts'));
       }
@@ -50,9 +50,9 @@ export const SPX121: Rule = {
     for (const group of groupBy(oneClicks, o => canonicalHost(o.host.text)).values()) {
       if (group.length < 2) continue;
       for (const oneClick of group) {
-        const others = othersIn(group, oneClick, (o: OneClickNode) => quote(qualifiedPath(o)));
+        const others = othersIn(group, oneClick, (o: OneClickNode) => quoted(qualifiedPath(o)));
         findings.push(findingOf(this, oneClick,
-          `${oneClickLabel(oneClick)}: host ${quote(oneClick.host.text)} also runs OneClick server ${listOf(others.names, others.total)}`,
+          `${oneClickLabel(oneClick)}: host ${quoted(oneClick.host.text)} also runs OneClick server ${listOf(others.names, others.total)}`,
           'run each OneClick server on its own host (a OneClick server may share its host with a SpectroSERVER)'));
       }
     }

@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { distributedLabel, distributedMembers, groupBy, listOf, quote, relativePath } from './support';
+import { distributedLabel, distributedMembers, groupBy, listOf, quoted, relativePath } from './support';
 import { Finding } from '../model/finding';
 import { ServerNode, serversOf, Topology } from '../model/topology';
 
@@ -20,7 +20,7 @@ export const SPX130: Rule = {
       const byOwner = groupBy(servers, s => s.install.owner.text);
       if (byOwner.size < 2) continue;
       const owners = [...byOwner].map(([owner, owned]: [string, ServerNode[]]) =>
-        `${quote(owner)} (for ${listOf(owned.slice(0, 5).map(s => quote(relativePath(s, dss))), owned.length)})`);
+        `${quoted(owner)} (for ${listOf(owned.slice(0, 5).map(s => quoted(relativePath(s, dss))), owned.length)})`);
       findings.push(findingOf(this, dss,
         `${distributedLabel(dss)}: its SpectroSERVERs have different install owners: ${listOf(owners)}`,
         'install every SpectroSERVER of a distributed landscape under the same owner (set install.owner once on the distributed landscape)'));

@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { distributedLabel, distributedMembers, groupBy, landscapeLabel, listOf, quote, relativePath } from './support';
+import { distributedLabel, distributedMembers, groupBy, landscapeLabel, listOf, quoted, relativePath } from './support';
 import { Finding } from '../model/finding';
 import { LandscapeNode, serversOf, Topology } from '../model/topology';
 
@@ -14,7 +14,7 @@ interface Versioned {
 /** `'10.4.1' (on 'a' and 'b') and '10.4.2' (on 'c')` */
 function describe(byVersion: Map<string, Versioned[]>): string {
   const parts = [...byVersion].map(([version, holders]) =>
-    `${quote(version)} (on ${listOf(holders.slice(0, 5).map(h => h.who), holders.length)})`);
+    `${quoted(version)} (on ${listOf(holders.slice(0, 5).map(h => h.who), holders.length)})`);
   return listOf(parts, parts.length);
 }
 
@@ -25,7 +25,7 @@ function versionsOf(landscape: LandscapeNode): Versioned[] {
     versions.push({ who: 'the landscape\'s install settings', version: landscape.install.version.trim() });
   }
   for (const server of serversOf(landscape)) {
-    if (server.install.version !== undefined) versions.push({ who: quote(server.name), version: server.install.version.trim() });
+    if (server.install.version !== undefined) versions.push({ who: quoted(server.name), version: server.install.version.trim() });
   }
   return versions;
 }
@@ -56,11 +56,11 @@ export const SPX131: Rule = {
       const versions: Versioned[] = [];
       for (const landscape of landscapes) {
         const version = single.get(landscape);
-        if (version !== undefined && !mixed.has(landscape)) versions.push({ who: quote(relativePath(landscape, dss)), version });
+        if (version !== undefined && !mixed.has(landscape)) versions.push({ who: quoted(relativePath(landscape, dss)), version });
       }
       for (const oneClick of oneClicks) {
         if (oneClick.install.version !== undefined) {
-          versions.push({ who: `OneClick ${quote(relativePath(oneClick, dss))}`, version: oneClick.install.version.trim() });
+          versions.push({ who: `OneClick ${quoted(relativePath(oneClick, dss))}`, version: oneClick.install.version.trim() });
         }
       }
       const byVersion = groupBy(versions, v => v.version);

@@ -1,5 +1,5 @@
 import { Rule } from './rule';
-import { installSettingFindings, Problem, quote } from './support';
+import { installSettingFindings, Problem, quoted } from './support';
 import { Finding } from '../model/finding';
 import { InstallFacts, Topology } from '../model/topology';
 import { EXCLUDE_PARTS, INSTALL_OWNER, INSTALL_PATH, isExcludePart, OS_PACKAGE, VERSION } from '../model/value-kinds';
@@ -13,32 +13,32 @@ const PARTS_FIX = 'name each part with a letter or digit, then letters, digits, 
 /** What is wrong with one literal setting; tokens are checked at apply time. */
 const CHECKS: ReadonlyArray<(install: InstallFacts) => Problem | undefined> = [
   install => (!install.installDir.isToken && !INSTALL_PATH.test(install.installDir.text)
-    ? { message: `install dir ${quote(install.installDir.text)} is not an absolute path of safe characters`, fix: PATH_FIX }
+    ? { message: `install dir ${quoted(install.installDir.text)} is not an absolute path of safe characters`, fix: PATH_FIX }
     : undefined),
   install => (install.mediaPath && !install.mediaPath.isToken && !INSTALL_PATH.test(install.mediaPath.text)
-    ? { message: `media path ${quote(install.mediaPath.text)} is not an absolute path of safe characters`, fix: PATH_FIX }
+    ? { message: `media path ${quoted(install.mediaPath.text)} is not an absolute path of safe characters`, fix: PATH_FIX }
     : undefined),
   install => (!install.owner.isToken && !INSTALL_OWNER.test(install.owner.text)
-    ? { message: `install owner ${quote(install.owner.text)} is not a valid user name`, fix: OWNER_FIX }
+    ? { message: `install owner ${quoted(install.owner.text)} is not a valid user name`, fix: OWNER_FIX }
     : undefined),
   install => (install.version !== undefined && install.version !== '' && !VERSION.test(install.version)
-    ? { message: `version ${quote(install.version)} is not ${VERSION.description}`, fix: VERSION_FIX }
+    ? { message: `version ${quoted(install.version)} is not ${VERSION.description}`, fix: VERSION_FIX }
     : undefined),
   install => {
     const bad = install.excludeParts.find(part => !isExcludePart(part));
-    if (bad !== undefined) return { message: `excluded part ${quote(bad)} is not a part name of letters, digits, "_" and "-"`, fix: PARTS_FIX };
+    if (bad !== undefined) return { message: `excluded part ${quoted(bad)} is not a part name of letters, digits, "_" and "-"`, fix: PARTS_FIX };
     const joined = install.excludeParts.join(',');
     return joined !== '' && !EXCLUDE_PARTS.test(joined)
-      ? { message: `the excluded parts ${quote(joined)} are longer than the hostargs file takes`, fix: PARTS_FIX }
+      ? { message: `the excluded parts ${quoted(joined)} are longer than the hostargs file takes`, fix: PARTS_FIX }
       : undefined;
   },
   install => (install.sradminDir && !install.sradminDir.isToken && !INSTALL_PATH.test(install.sradminDir.text)
-    ? { message: `SRAdmin directory (sradminDir) ${quote(install.sradminDir.text)} is not an absolute path of safe characters`, fix: PATH_FIX }
+    ? { message: `SRAdmin directory (sradminDir) ${quoted(install.sradminDir.text)} is not an absolute path of safe characters`, fix: PATH_FIX }
     : undefined),
   install => {
     const bad = (install.osPackages ?? []).find(name => !name.isToken && !OS_PACKAGE.test(name.text));
     return bad === undefined ? undefined : {
-      message: `OS package ${quote(bad.text)} (osPackages) is not a package name`,
+      message: `OS package ${quoted(bad.text)} (osPackages) is not a package name`,
       fix: 'use package names as the package manager spells them: a letter or digit, then letters, digits, ".", "_", "+" or "-" (e.g. ksh, libxcrypt.i686)',
     };
   },

@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { distributedLabel, distributedMembers, groupBy, installSettingFindings, listOf, Problem, quote, relativePath, shown } from './support';
+import { distributedLabel, distributedMembers, groupBy, installSettingFindings, listOf, Problem, quoted, relativePath, shown } from './support';
 import { Finding } from '../model/finding';
 import { isSafeInstallPath } from '../model/install-path';
 import { compareVersions, isValidVersion } from '../model/spectrum-version';
@@ -14,7 +14,7 @@ const SAME_FIX = 'give every landscape and OneClick server of a distributed land
 
 /** `update 2 ('10.4.2.1')` */
 function label(index: number, version: string): string {
-  return `update ${index + 1} (${quote(version)})`;
+  return `update ${index + 1} (${quoted(version)})`;
 }
 
 /** What is wrong with one install's update list, one problem per kind at most. */
@@ -30,18 +30,18 @@ const CHECKS: ReadonlyArray<(install: InstallFacts) => Problem | undefined> = [
     for (let i = 0; i < updates.length; i++) {
       const version = updates[i].version;
       if (base !== undefined && compareVersions(version, base) <= 0) {
-        return { message: `update ${quote(version)} is not after the base release ${quote(base)}`, fix: ORDER_FIX };
+        return { message: `update ${quoted(version)} is not after the base release ${quoted(base)}`, fix: ORDER_FIX };
       }
       if (i > 0 && compareVersions(version, updates[i - 1].version) <= 0) {
-        const what = compareVersions(version, updates[i - 1].version) === 0 ? 'is listed twice' : `comes after ${quote(updates[i - 1].version)}`;
-        return { message: `update ${quote(version)} ${what}`, fix: ORDER_FIX };
+        const what = compareVersions(version, updates[i - 1].version) === 0 ? 'is listed twice' : `comes after ${quoted(updates[i - 1].version)}`;
+        return { message: `update ${quoted(version)} ${what}`, fix: ORDER_FIX };
       }
     }
     return undefined;
   },
   install => {
     const bad = (install.updates ?? []).find(u => !u.mediaPath.isToken && !isSafeInstallPath(u.mediaPath.text));
-    return bad ? { message: `update ${quote(bad.version)}: media path ${shown(bad.mediaPath)} is not an absolute path of safe characters`, fix: PATH_FIX } : undefined;
+    return bad ? { message: `update ${quoted(bad.version)}: media path ${shown(bad.mediaPath)} is not an absolute path of safe characters`, fix: PATH_FIX } : undefined;
   },
   // With base media, SPX133 already asks for the password.
   install => ((install.updates ?? []).length > 0 && !install.mediaPath && !install.hasOwnerPassword
@@ -72,13 +72,13 @@ export const SPX134: Rule = {
     const findings = installSettingFindings(this, topology, CHECKS);
     for (const { dss, landscapes, oneClicks } of distributedMembers(topology)) {
       const members = [
-        ...landscapes.map(l => ({ who: quote(relativePath(l, dss)), install: l.install })),
-        ...oneClicks.map(o => ({ who: `OneClick ${quote(relativePath(o, dss))}`, install: o.install })),
+        ...landscapes.map(l => ({ who: quoted(relativePath(l, dss)), install: l.install })),
+        ...oneClicks.map(o => ({ who: `OneClick ${quoted(relativePath(o, dss))}`, install: o.install })),
       ];
       const byList = groupBy(members, m => listOfVersions(m.install));
       if (byList.size < 2) continue;
       const parts = [...byList].map(([versions, holders]) =>
-        `${versions === 'none' ? 'no updates' : quote(versions)} (on ${listOf(holders.slice(0, 5).map(h => h.who), holders.length)})`);
+        `${versions === 'none' ? 'no updates' : quoted(versions)} (on ${listOf(holders.slice(0, 5).map(h => h.who), holders.length)})`);
       findings.push(findingOf(this, dss, `${distributedLabel(dss)}: update lists differ: ${listOf(parts)}`, SAME_FIX));
     }
     return findings;

@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { landscapeLabel, quote } from './support';
+import { landscapeLabel, quoted } from './support';
 import { Finding } from '../model/finding';
 import { Topology } from '../model/topology';
 
@@ -13,7 +13,7 @@ export const SPX141: Rule = {
     return topology.landscapes
       .filter(landscape => landscape.secondaries.length === 0)
       .map(landscape => findingOf(this, landscape,
-        `${landscapeLabel(landscape)}: only the primary ${quote(landscape.primary.name)} and no secondary, so it is not fault tolerant`,
+        `${landscapeLabel(landscape)}: only the primary ${quoted(landscape.primary.name)} and no secondary, so it is not fault tolerant`,
         'add a secondary SpectroSERVER on another host (secondaries: [{ host: ..., precedence: 20 }] or addSecondary())'));
   },
 };

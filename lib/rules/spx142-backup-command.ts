@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { landscapeLabel, quote, shown } from './support';
+import { landscapeLabel, quoted, shown } from './support';
 import { Finding } from '../model/finding';
 import { Topology } from '../model/topology';
 import { BACKUP_COMMAND, BACKUP_COMMAND_MAX_LENGTH } from '../model/value-kinds';
@@ -36,7 +36,7 @@ export const SPX142: Rule = {
           'write the backup command as a literal string in the code, reviewed like code; pass data it needs through files on the primary'));
       } else if (landscape.backup === 'COMMAND' && command && command.text !== '' && !BACKUP_COMMAND.test(command.text)) {
         findings.push(findingOf(this, landscape,
-          `${landscapeLabel(landscape)}: backup command ${quote(command.text)} is not ${BACKUP_COMMAND.description}`,
+          `${landscapeLabel(landscape)}: backup command ${quoted(command.text)} is not ${BACKUP_COMMAND.description}`,
           `write the backup command on one line of at most ${BACKUP_COMMAND_MAX_LENGTH} bytes: join commands with ';' or '&&', or put them in a script on the primary and run that`));
       }
     }

@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { quote, serverLabel } from './support';
+import { quoted, serverLabel } from './support';
 import { Finding } from '../model/finding';
 import { serversOf, Topology } from '../model/topology';
 import {
@@ -38,20 +38,20 @@ export const SPX160: Rule = {
         const managed = managedVnmrcEntries(server.role, landscape.standbyMode);
         for (const [key, value] of Object.entries(server.vnmrc)) {
           if (!isVnmrcKey(key)) {
-            findings.push(findingOf(this, server, `${subject}: vnmrc key ${quote(key)} is not an identifier`, KEY_FIX));
+            findings.push(findingOf(this, server, `${subject}: vnmrc key ${quoted(key)} is not an identifier`, KEY_FIX));
             continue;
           }
           const problem = valueProblem(value);
           if (problem !== undefined) {
-            findings.push(findingOf(this, server, `${subject}: vnmrc value of ${quote(key)} ${problem}`, VALUE_FIX));
+            findings.push(findingOf(this, server, `${subject}: vnmrc value of ${quoted(key)} ${problem}`, VALUE_FIX));
             continue;
           }
           if (!isManagedVnmrcKey(key)) continue;
           const expected = Object.prototype.hasOwnProperty.call(managed, key) ? managed[key] : undefined;
           if (expected === value) continue;
           const contradiction = expected === undefined
-            ? `vnmrc sets ${key} ${quote(value)} on a secondary, but ${key} is managed on the primary from the standby mode (${landscape.standbyMode})`
-            : `vnmrc sets ${key} ${quote(value)}, but the landscape's standby mode ${landscape.standbyMode} sets ${key}=${expected}`;
+            ? `vnmrc sets ${key} ${quoted(value)} on a secondary, but ${key} is managed on the primary from the standby mode (${landscape.standbyMode})`
+            : `vnmrc sets ${key} ${quoted(value)}, but the landscape's standby mode ${landscape.standbyMode} sets ${key}=${expected}`;
           findings.push(findingOf(this, server, `${subject}: ${contradiction}`, MANAGED_FIX));
         }
       }

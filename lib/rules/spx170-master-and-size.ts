@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { distributedLabel, distributedMembers, quote } from './support';
+import { distributedLabel, distributedMembers, quoted } from './support';
 import { Finding } from '../model/finding';
 import { LEGACY_HANDLES } from '../model/landscape-handle';
 import { Topology } from '../model/topology';
@@ -21,7 +21,7 @@ export const SPX170: Rule = {
         findings.push(findingOf(this, dss, `${distributedLabel(dss)}: has no master landscape`,
           'give the distributed landscape a master (DistributedLandscapeProps.master): it maps every other landscape'));
       } else if (!master) {
-        findings.push(findingOf(this, dss, `${distributedLabel(dss)}: its master landscape ${quote(dss.masterPath)} is not in the topology`,
+        findings.push(findingOf(this, dss, `${distributedLabel(dss)}: its master landscape ${quoted(dss.masterPath)} is not in the topology`,
           'make the master a landscape of this distributed landscape, in the same stack'));
       }
       if (landscapes.length > LEGACY_HANDLES.count) {

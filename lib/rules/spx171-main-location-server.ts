@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { distributedMembers, landscapeLabel, oneClickLabel, quote, relativePath, shown } from './support';
+import { distributedMembers, landscapeLabel, oneClickLabel, quoted, relativePath, shown } from './support';
 import { Finding } from '../model/finding';
 import { sameHost } from '../model/host-name';
 import { Located, MaybeToken, Topology } from '../model/topology';
@@ -20,7 +20,7 @@ export const SPX171: Rule = {
     for (const { dss, master, landscapes, oneClicks } of distributedMembers(topology)) {
       if (!master) continue;
       const expected = master.primary.host;
-      const masterName = quote(relativePath(master.primary, dss));
+      const masterName = quoted(relativePath(master.primary, dss));
       const checkMls = (element: Located, subject: string, mls: MaybeToken): void => {
         if (sameHost(mls, expected)) return;
         findings.push(findingOf(this, element,

@@ -1,5 +1,5 @@
 import { findingOf, Rule } from './rule';
-import { landscapeLabel, quote } from './support';
+import { landscapeLabel, quoted } from './support';
 import { Finding } from '../model/finding';
 import { Topology } from '../model/topology';
 
@@ -19,7 +19,7 @@ export const SPX201: Rule = {
     return topology.landscapes
       .filter(landscape => landscape.secondaries.length > 0 && landscape.backup === 'SSDBSAVE')
       .map(landscape => findingOf(this, landscape,
-        `${landscapeLabel(landscape)}: backup method SSDBSAVE stops the primary ${quote(landscape.primary.name)} `
+        `${landscapeLabel(landscape)}: backup method SSDBSAVE stops the primary ${quoted(landscape.primary.name)} `
         + 'whenever its secondaries are seeded, which the organisation policy forbids',
         'use backup: BackupMethod.COMMAND with a backupCommand that runs Spectrum\'s online backup into $SPECTRUM_SAVEFILE'));
   },

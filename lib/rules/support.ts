@@ -52,13 +52,13 @@ export function escapeText(text: string): string {
 }
 
 /** `text` between single quotes, escaped (see escapeText). */
-export function quote(text: string): string {
+export function quoted(text: string): string {
   return `'${escapeText(text)}'`;
 }
 
 /** A literal quoted, or a token shown as such. */
 export function shown(value: MaybeToken): string {
-  return value.isToken ? `(token ${escapeText(value.text)})` : quote(value.text);
+  return value.isToken ? `(token ${escapeText(value.text)})` : quoted(value.text);
 }
 
 /** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`, `'a', ..., 'e' and 3 more`; items already quoted. */
@@ -98,22 +98,22 @@ export function relativePath(element: Located, base: Located): string {
 
 /** `landscape 'east' (0x400000)` */
 export function landscapeLabel(landscape: LandscapeNode): string {
-  return `landscape ${quote(landscape.name)} (${escapeText(landscape.handle.text)})`;
+  return `landscape ${quoted(landscape.name)} (${escapeText(landscape.handle.text)})`;
 }
 
 /** `primary 'east-a' of landscape 'east' (0x400000)` or `secondary ...` */
 export function serverLabel(server: ServerNode, landscape: LandscapeNode): string {
-  return `${server.role === 'PRIMARY' ? 'primary' : 'secondary'} ${quote(server.name)} of ${landscapeLabel(landscape)}`;
+  return `${server.role === 'PRIMARY' ? 'primary' : 'secondary'} ${quoted(server.name)} of ${landscapeLabel(landscape)}`;
 }
 
 /** `OneClick server 'console'` */
 export function oneClickLabel(oneClick: OneClickNode): string {
-  return `OneClick server ${quote(oneClick.name)}`;
+  return `OneClick server ${quoted(oneClick.name)}`;
 }
 
 /** `distributed landscape 'estate'` */
 export function distributedLabel(dss: DistributedNode): string {
-  return `distributed landscape ${quote(dss.name)}`;
+  return `distributed landscape ${quoted(dss.name)}`;
 }
 
 /** A precedence SPX110 accepts: the value kind's definition, which the scripts share. */
