@@ -16,7 +16,7 @@ export function hostOf(landscape: number | 'master', server: 'a' | 'b'): string 
 }
 
 export const ONECLICK_HOST = 'oneclick-0001';
-export const HOST_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJbenchmarkBenchmarkBenchmarkBenchmarkBenc';
+export const HOST_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl';
 export const KEY_FILE = '/home/ci/.ssh/spectrum_ed25519';
 export const STACK_ID = 'estate';
 
