@@ -74,7 +74,7 @@ export function buildBaselineEstate(stack: TerraformStack, n: number, shape: Pla
       hosts: [hostOf(i, 'a'), hostOf(i, 'b')],
     }, shape.resourceType));
   }
-  const oneclick = instantiate(stack, 'oneclick', shape.oneclick, { master, estate }, shared, { sampleHosts: [], hosts: [ONECLICK_HOST] }, shape.resourceType);
+  const oneclick = instantiate(stack, 'oneclick', shape.oneclick, { master, estate, members }, shared, { sampleHosts: [], hosts: [ONECLICK_HOST] }, shape.resourceType);
   for (const t of shape.estate) {
     const of = (instance: Instance, key: string) => instance.get(key)!;
     estate.get(t.key)!.dependsOn = t.dependsOn.flatMap(ref => (ref.group === 'member' ? members.map(m => of(m, ref.key)) : [of(ref.group === 'master' ? master : ref.group === 'oneclick' ? oneclick : estate, ref.key)]))
@@ -94,12 +94,18 @@ function instantiate(
   stack: TerraformStack,
   groupId: string,
   templates: readonly ResourceTemplate[],
-  others: { master?: Instance; estate?: Instance },
+  others: { master?: Instance; estate?: Instance; members?: readonly Instance[] },
   shared: Shared,
   hostMap: { sampleHosts: string[]; hosts: string[] },
   resourceType: string,
 ): Instance {
   const own: Instance = new Map();
+  // A `member` reference from outside the members (the OneClick web server
+  // follows every primary's release steps) stands for that resource of every
+  // member: the library lists them all, so does the baseline (grouped by
+  // step rather than by landscape: the same references, in another order).
+  const everyMember = (ref: ResourceRef): TerraformResource[] | undefined =>
+    (ref.group === 'member' && others.members ? others.members.map(m => m.get(ref.key)!) : undefined);
   const resolveRef = (ref: ResourceRef): TerraformResource => {
     const found = ref.group === 'master' ? (others.master?.get(ref.key) ?? own.get(ref.key))
       : ref.group === 'estate' ? others.estate?.get(ref.key) : own.get(ref.key);
@@ -132,6 +138,8 @@ function instantiate(
     }
     if ('hostsJoin' in piece) return shared.hostsJoin;
     if ('hostsSha256' in piece) return shared.hostsSha256;
+    const all = everyMember(piece.id);
+    if (all) return all.map(r => r.getStringAttribute('id')).join(',');
     return resolveRef(piece.id).getStringAttribute('id');
   };
   const toJs = (value: Value, camel: boolean): any => {
@@ -152,7 +160,7 @@ function instantiate(
     if (t.provisioners.length > 0) {
       config.provisioners = t.provisioners.map(p => ({ type: p.type, ...toJs({ map: p.body }, true) }));
     }
-    if (t.dependsOn.length > 0) config.dependsOn = t.dependsOn.map(resolveRef) as ITerraformDependable[];
+    if (t.dependsOn.length > 0) config.dependsOn = t.dependsOn.flatMap(ref => everyMember(ref) ?? [resolveRef(ref)]) as ITerraformDependable[];
     const id = `${groupId}_${t.key.replace(/\//g, '_')}`;
     const resource = resourceType === 'terraform_data' ? new DataResource(stack, id, config) : new NullResource(stack, id, config);
     own.set(t.key, resource);
