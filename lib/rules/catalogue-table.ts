@@ -6,10 +6,11 @@ import { Rule } from './rule';
  * test/rules/readme-table.test.ts fails when the README differs.
  */
 export function catalogueTable(rules: readonly Rule[]): string {
-  const escape = (text: string) => text.replace(/\|/g, '\\|');
-  return [
-    '| id | severity | rule |',
-    '|---|---|---|',
-    ...rules.map(rule => `| ${rule.id} | ${rule.severity} | ${escape(rule.description)} |`),
-  ].join('\n');
+  return markdownTable(['id', 'severity', 'rule'], rules.map(rule => [rule.id, rule.severity, rule.description]));
+}
+
+/** A Markdown table; `|` in cells escaped. */
+export function markdownTable(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(cell => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(headers), `|${headers.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
 }
