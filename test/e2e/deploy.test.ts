@@ -8,7 +8,8 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CdktfProject, CommandResult } from './deploy/cdktf-project';
+import { CdktfProject } from './deploy/cdktf-project';
+import { expectSuccess, filesUnder, managedHosts } from './deploy/deploy-output';
 import { TransitFault } from './deploy/transit-fault';
 import { Sandbox, startSandbox, stopSandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
@@ -17,30 +18,6 @@ import { readSimDatabase, readSimEvents, SimEvent } from './simulator';
 const unavailable = sandboxUnavailableReason();
 const DSS_HOSTS = ['master-primary', 'master-secondary', 'east-primary', 'east-secondary', 'west-primary', 'west-secondary', 'oneclick'];
 const FIXTURE_HOSTS = ['primary', 'secondary', 'tertiary'];
-const HOSTRC_BEGIN = '# BEGIN cdktf-spectrum managed hosts';
-
-/** Every file under `dir` (recursively), for secret and leftover checks. */
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(full) : entry.isFile() ? [full] : [];
-  });
-}
-
-function managedHosts(hostrc: string): string[] {
-  const lines = fs.readFileSync(hostrc, 'utf8').split('\n');
-  const begin = lines.findIndex(l => l.startsWith(HOSTRC_BEGIN));
-  const end = lines.findIndex(l => l.startsWith('# END cdktf-spectrum'));
-  return lines.slice(begin + 1, end);
-}
-
-/** Fails with the command's last output lines, so a failed deploy explains itself. */
-function expectSuccess(result: CommandResult): void {
-  if (result.code === 0) return;
-  const errors = result.output.split('\n').filter(line => /ERROR|Error|error:|failed|FAILED/.test(line) && !line.includes('Executing:')).slice(0, 40).join('\n');
-  throw new Error(`exit code ${result.code}; errors:\n${errors}\noutput ends with:\n${result.output.slice(-3000)}`);
-}
 
 /** Wipes a host's /opt/CA/Spectrum, as on a freshly provisioned machine. */
 function emptyInstallDir(sandbox: Sandbox, name: string): void {

@@ -12,16 +12,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CdktfProject, CommandResult } from './deploy/cdktf-project';
+import { expectSuccess } from './deploy/deploy-output';
 import { Sandbox, startSandbox, stopSandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { holdSimTool, injectFault, isSimRunning, readSimDatabase, readSimEvents, releaseSimHold } from './simulator';
 
 const unavailable = sandboxUnavailableReason();
 const ONE_SECONDARY = { SPECTRUM_E2E_SECONDARIES: JSON.stringify([{ id: 'secondary', host: 'secondary', precedence: 20 }]) };
-
-function expectSuccess(result: CommandResult): void {
-  if (result.code !== 0) throw new Error(`exit code ${result.code}; output ends with:\n${result.output.slice(-4000)}`);
-}
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise(resolve => setTimeout(resolve, 100));

@@ -18,6 +18,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CdktfProject, CommandResult } from './deploy/cdktf-project';
+import { expectSuccess } from './deploy/deploy-output';
 import { Sandbox, startSandbox, stopSandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { readSimEvents, requireSradmin, sradminState, webTomcatState } from './simulator';
@@ -43,12 +44,6 @@ function cleanMachine(): void {
     spawnSync('update-rc.d', ['-f', 'sradmin', 'remove'], { stdio: 'pipe' });
     fs.rmSync('/etc/init.d/sradmin', { force: true });
   }
-}
-
-function expectSuccess(result: CommandResult): void {
-  if (result.code === 0) return;
-  const errors = result.output.split('\n').filter(line => /ERROR|Error|error:|failed|FAILED/.test(line) && !line.includes('Executing:')).slice(0, 40).join('\n');
-  throw new Error(`exit code ${result.code}; errors:\n${errors}\noutput ends with:\n${result.output.slice(-3000)}`);
 }
 
 /** The lines a step printed through note(), e.g. `cdktf-spectrum prepare: ...`. */

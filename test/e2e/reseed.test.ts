@@ -13,7 +13,8 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CdktfProject, CommandResult } from './deploy/cdktf-project';
+import { CdktfProject } from './deploy/cdktf-project';
+import { expectSuccess } from './deploy/deploy-output';
 import { Sandbox, startSandbox, stopSandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { changeSimData, injectFault, isSimRunning, onlineBackupPath, readSimDatabase, readSimEvents, SimEvent } from './simulator';
@@ -21,11 +22,6 @@ import { changeSimData, injectFault, isSimRunning, onlineBackupPath, readSimData
 const unavailable = sandboxUnavailableReason();
 const HOSTS = ['primary', 'secondary'];
 const BEFORE_LOAD = path.join('SS', 'cdktf-spectrum', 'before-load');
-
-function expectSuccess(result: CommandResult): void {
-  if (result.code === 0) return;
-  throw new Error(`exit code ${result.code}; output ends with:\n${result.output.slice(-4000)}`);
-}
 
 /** The steps (construct ids) of the resources Terraform says it will replace, or did create. */
 const stepsIn = (output: string, pattern: RegExp) =>

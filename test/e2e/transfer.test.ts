@@ -11,7 +11,8 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CdktfProject, CommandResult } from './deploy/cdktf-project';
+import { CdktfProject } from './deploy/cdktf-project';
+import { expectSuccess, filesUnder } from './deploy/deploy-output';
 import { TransferGate, transferScriptProcess } from './deploy/transfer-gate';
 import { IPV6_LOOPBACK, Sandbox, startSandbox, stopSandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
@@ -20,22 +21,6 @@ import { TRANSFER_WORK_PREFIX } from '../../lib/plan/transfer-ssh-config';
 
 const unavailable = sandboxUnavailableReason();
 const FIXTURE = 'test/e2e/fixtures/transfer';
-
-/** Every file under `dir` (recursively). */
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(full) : entry.isFile() ? [full] : [];
-  });
-}
-
-/** Fails with the command's error lines and the end of its output, so a failed deploy explains itself. */
-function expectSuccess(result: CommandResult): void {
-  if (result.code === 0) return;
-  const errors = result.output.split('\n').filter(line => /ERROR|Error|error:|failed|FAILED/.test(line) && !line.includes('Executing:')).slice(0, 40).join('\n');
-  throw new Error(`exit code ${result.code}; errors:\n${errors}\noutput ends with:\n${result.output.slice(-3000)}`);
-}
 
 /** Resolves once `condition` holds or `stop` says to give up (the deploy ended). */
 async function until(condition: () => boolean, stop: () => boolean): Promise<boolean> {

@@ -10,7 +10,8 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CdktfProject, CommandResult } from './deploy/cdktf-project';
+import { CdktfProject } from './deploy/cdktf-project';
+import { expectSuccess } from './deploy/deploy-output';
 import { Sandbox, startSandbox, stopSandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { clearFault, injectFault, isSimRunning, makeMedia, readSimHistory, readSimTimeline, SimTimelineEntry } from './simulator';
@@ -19,12 +20,6 @@ const unavailable = sandboxUnavailableReason();
 const LANDSCAPES = ['master', 'east', 'west'];
 const DSS_SERVERS = LANDSCAPES.flatMap(l => [`${l}-primary`, `${l}-secondary`]);
 const DSS_HOSTS = [...DSS_SERVERS, 'oneclick'];
-
-function expectSuccess(result: CommandResult): void {
-  if (result.code === 0) return;
-  const errors = result.output.split('\n').filter(line => /ERROR|Error|error:|failed|FAILED/.test(line) && !line.includes('Executing:')).slice(0, 40).join('\n');
-  throw new Error(`exit code ${result.code}; errors:\n${errors}\noutput ends with:\n${result.output.slice(-3000)}`);
-}
 
 /** A timeline entry with the sandbox host name it happened on. */
 interface Happening extends SimTimelineEntry {

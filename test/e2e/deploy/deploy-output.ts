@@ -2,6 +2,7 @@
  * Reading what a `cdktf deploy` printed and what it left on the hosts.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { CommandResult } from './cdktf-project';
 
 const HOSTRC_BEGIN = '# BEGIN cdktf-spectrum managed hosts';
@@ -12,6 +13,15 @@ export function expectSuccess(result: CommandResult): void {
   if (result.code === 0) return;
   const errors = result.output.split('\n').filter(line => /ERROR|Error|error:|failed|FAILED/.test(line) && !line.includes('Executing:')).slice(0, 40).join('\n');
   throw new Error(`exit code ${result.code}; errors:\n${errors}\noutput ends with:\n${result.output.slice(-3000)}`);
+}
+
+/** Every file under `dir` (recursively), for secret and leftover checks. */
+export function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : entry.isFile() ? [full] : [];
+  });
 }
 
 /** The hosts listed in the managed block of a `.hostrc`. */
