@@ -50,7 +50,10 @@ function input(root: string, mls: string, mediaPath?: string): ServerPlanInput {
     host: literal('oc-1'),
     target,
     install: {
-      installDir: literal(root), owner: literal(userInfo().username), excludeParts: [], updates: [],
+      installDir: literal(root),
+      owner: literal(userInfo().username),
+      excludeParts: [],
+      updates: [],
       ...(mediaPath ? { mediaPath: literal(mediaPath) } : {}),
     },
     handle: '0x400000',
