@@ -120,7 +120,8 @@ export function readSimEvents(specroot: string): SimEvent[] {
 export type SimTimelineEvent =
   | 'install-start' | 'install-end' | 'install-failed'
   | 'update-start' | 'update-end' | 'update-failed'
-  | 'ss-start' | 'ss-stop' | 'save' | 'load';
+  | 'ss-start' | 'ss-stop' | 'save' | 'load'
+  | 'webtomcat-start' | 'webtomcat-stop';
 
 /** One line of `$SPECROOT/SS/.sim/timeline.log`. */
 export interface SimTimelineEntry {
@@ -275,5 +276,19 @@ export function sradminState(dir: string): SradminState {
 /** OneClick's web server run state (`running`/`stopped`), or undefined where OneClick is not installed. */
 export function webTomcatState(specroot: string): string | undefined {
   const state = path.join(specroot, 'webtomcat', '.sim', 'state');
-  return fs.existsSync(state) ? fs.readFileSync(state, 'utf8').trim() : undefined;
+  return fs.existsSync(state) ? fs.readFileSync(state, 'utf8').trim().split(' ')[0] : undefined;
+}
+
+/** The main location server OneClick's running web server started with (read from `LS/.locrc` at its start), or undefined when it is not running. */
+export function webTomcatMainLocation(specroot: string): string | undefined {
+  const state = path.join(specroot, 'webtomcat', '.sim', 'state');
+  const line = fs.existsSync(state) ? fs.readFileSync(state, 'utf8').trim() : '';
+  return /^running mls=(\S+)$/.exec(line)?.[1];
+}
+
+/** `MAIN_LOCATION_HOST_NAME` of the installation's `$SPECROOT/LS/.locrc` (techdocs 21.2), or undefined when the file or key is missing. */
+export function locrcMainLocation(specroot: string): string | undefined {
+  const file = path.join(specroot, 'LS', '.locrc');
+  if (!fs.existsSync(file)) return undefined;
+  return /^\s*MAIN_LOCATION_HOST_NAME\s*=\s*(\S*)/m.exec(fs.readFileSync(file, 'utf8'))?.[1];
 }

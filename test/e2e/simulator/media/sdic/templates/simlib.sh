@@ -355,24 +355,40 @@ sim_set_run_state() {
 
 # sim_webtomcat running|stopped ARGS...: what startWebTomcat.sh and
 # stopWebTomcat.sh do on a OneClick host (oc_install=yes): set the web
-# server's run state in $SPECROOT/webtomcat/.sim/state. Starting a running
-# web server (or stopping a stopped one) succeeds and says so.
+# server's run state in $SPECROOT/webtomcat/.sim/state, `running mls=<host>`
+# or `stopped`. Starting a running web server (or stopping a stopped one)
+# succeeds and says so; a running one keeps the main location server it
+# started with. A start reads the main location server from
+# $SPECROOT/LS/.locrc, key MAIN_LOCATION_HOST_NAME (techdocs 21.2
+# "Establish Fault Tolerance"), and refuses when the file, the key or its
+# value is missing. Each change is a timeline line: `webtomcat-start
+# mls=<host>` or `webtomcat-stop`.
 sim_webtomcat() {
-  local want=$1 conf file
+  local want=$1 conf file current mls locrc
   shift
   sim_tool_init "$@"
   (($# == 0)) || sim_fail "takes no arguments"
   conf="$(sim_state_dir)/install.conf"
   [ "$(sim_kv_get oc_install "$conf" || true)" = yes ] || sim_fail "OneClick is not installed in $SPECROOT (oc_install=no)"
   file=$SPECROOT/webtomcat/.sim/state
-  if [ "$(cat -- "$file" 2>/dev/null)" = "$want" ]; then
+  current=$(head -n 1 -- "$file" 2>/dev/null || true)
+  if [ "${current%% *}" = "$want" ]; then
     sim_event "ok already $want"
     echo "OneClick web server is already $want"
     return 0
   fi
+  if [ "$want" = running ]; then
+    locrc=$SPECROOT/LS/.locrc
+    [ -f "$locrc" ] || sim_fail "$locrc does not exist: OneClick has no main location server (MAIN_LOCATION_HOST_NAME); the web server did not start"
+    mls=$(sed -n 's/^[[:space:]]*MAIN_LOCATION_HOST_NAME[[:space:]]*=[[:space:]]*//p' -- "$locrc" | head -n 1)
+    [ -n "$mls" ] || sim_fail "$locrc has no MAIN_LOCATION_HOST_NAME (or an empty one): OneClick has no main location server; the web server did not start"
+    sim_is_host "$mls" || sim_fail "$locrc: MAIN_LOCATION_HOST_NAME '$mls' is not a valid host name; the web server did not start"
+    want="running mls=$mls"
+  fi
   mkdir -p -- "$SPECROOT/webtomcat/.sim"
   sim_own "$SPECROOT/webtomcat/.sim"
   printf '%s\n' "$want" | sim_write "$file"
-  sim_event "ok now $want"
-  echo "OneClick web server is now $want"
+  if [ "$want" = stopped ]; then sim_timeline webtomcat-stop; else sim_timeline "webtomcat-start mls=$mls"; fi
+  sim_event "ok now ${want%% *}"
+  echo "OneClick web server is now ${want%% *}"
 }
