@@ -32,7 +32,11 @@ describeIfAvailable(unavailable)(`OneClick's main location server after a promot
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrum-mainlocation-'));
     sandbox = await startSandbox({ hosts: HOSTS, workDir: path.join(workDir, 'sandbox'), firstAddressOctet: 110 });
     project = new CdktfProject({
-      dir: 'test/e2e/fixtures/mainlocation', stack: 'e2e-mainlocation', sandbox, workDir, hostNames: HOSTS,
+      dir: 'test/e2e/fixtures/mainlocation',
+      stack: 'e2e-mainlocation',
+      sandbox,
+      workDir,
+      hostNames: HOSTS,
       ownerPassword: `pw-${randomBytes(8).toString('hex')}`,
     });
     expectSuccess(project.deploy());
