@@ -16,7 +16,7 @@ import { CdktfProject } from './deploy/cdktf-project';
 import { expectSuccess } from './deploy/deploy-output';
 import { Sandbox, startSandbox, stopSandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
-import { locrcMainLocation, readSimTimeline, webTomcatMainLocation, webTomcatState } from './simulator';
+import { locrcMainLocation, readWebTomcatTimeline, webTomcatMainLocation, webTomcatState } from './simulator';
 
 const unavailable = sandboxUnavailableReason();
 const HOSTS = ['primary', 'secondary', 'console'];
@@ -26,7 +26,7 @@ describeIfAvailable(unavailable)(`OneClick's main location server after a promot
   let sandbox: Sandbox;
   let project: CdktfProject;
   const root = (name: string) => sandbox.host(name).rootDir;
-  const webStarts = (name: string) => readSimTimeline(root(name)).filter(t => t.event === 'webtomcat-start').map(t => t.detail);
+  const webStarts = (name: string) => readWebTomcatTimeline(root(name)).filter(t => t.event === 'webtomcat-running').map(t => t.detail);
 
   beforeAll(async () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrum-mainlocation-'));
@@ -74,11 +74,11 @@ describeIfAvailable(unavailable)(`OneClick's main location server after a promot
     expect(locrcMainLocation(root('primary'))).toBe(a);
     expect(locrcMainLocation(root('secondary'))).toBe(a);
 
-    const timeline = readSimTimeline(root('console')).length;
+    const timeline = readWebTomcatTimeline(root('console')).length;
     const again = project.deploy();
     expectSuccess(again);
     expect(again.output).toMatch(/No changes|0 added, 0 changed, 0 destroyed/);
-    expect(readSimTimeline(root('console'))).toHaveLength(timeline);
+    expect(readWebTomcatTimeline(root('console'))).toHaveLength(timeline);
     expect(webTomcatMainLocation(root('console'))).toBe(b);
   });
 });

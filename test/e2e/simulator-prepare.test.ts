@@ -10,8 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { describeIfAvailable, rootUnavailableReason } from './sandbox/prerequisites';
 import {
-  hostargsText, installerPath, locrcMainLocation, makeMedia, readSimEvents, readSimTimeline, requireSradmin, sradminState, webTomcatMainLocation,
-  webTomcatState,
+  hostargsText, installerPath, locrcMainLocation, makeMedia, readSimEvents, readWebTomcatTimeline, requireSradmin, sradminState,
+  webTomcatMainLocation, webTomcatState,
 } from './simulator';
 
 function run(command: string, args: string[], env: Record<string, string | undefined> = {}) {
@@ -123,7 +123,7 @@ describeIfAvailable(unavailable)(`Spectrum simulator: SRAdmin and OneClick's web
       const start = path.join(root, 'webtomcat/bin/startWebTomcat.sh');
       expect(run(start, [])).toMatchObject({ status: 0, stdout: 'OneClick web server is now running\n' });
       expect(webTomcatMainLocation(root)).toBe('mls-1');
-      expect(readSimTimeline(root).map(t => t.event + (t.detail ? ` ${t.detail}` : ''))).toContain('webtomcat-start mls=mls-1');
+      expect(readWebTomcatTimeline(root).map(t => t.event + (t.detail ? ` ${t.detail}` : ''))).toContain('webtomcat-running mls=mls-1');
       // A running web server keeps what it started with: a changed file needs a restart.
       fs.writeFileSync(path.join(root, 'LS/.locrc'), 'MET_INTERVAL=3600000\nMAIN_LOCATION_HOST_NAME=mls-2\n');
       expect(run(start, []).stdout).toContain('already running');

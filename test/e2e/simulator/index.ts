@@ -121,7 +121,8 @@ export type SimTimelineEvent =
   | 'install-start' | 'install-end' | 'install-failed'
   | 'update-start' | 'update-end' | 'update-failed'
   | 'ss-start' | 'ss-stop' | 'save' | 'load'
-  | 'webtomcat-start' | 'webtomcat-stop';
+  // OneClick's web server, in its own timeline (readWebTomcatTimeline).
+  | 'webtomcat-running' | 'webtomcat-stopped';
 
 /** One line of `$SPECROOT/SS/.sim/timeline.log`. */
 export interface SimTimelineEntry {
@@ -138,7 +139,15 @@ const TIMELINE_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.(\d{6})Z (\S+) (\S+) ?
 
 /** The timeline of the installation in `specroot`, oldest first; empty when there is none. */
 export function readSimTimeline(specroot: string): SimTimelineEntry[] {
-  const file = path.join(specroot, SIM_STATE_DIR, 'timeline.log');
+  return readTimelineFile(path.join(specroot, SIM_STATE_DIR, 'timeline.log'));
+}
+
+/** OneClick's web server timeline (`webtomcat-running mls=<host>`, `webtomcat-stopped`), oldest first; empty when there is none. */
+export function readWebTomcatTimeline(specroot: string): SimTimelineEntry[] {
+  return readTimelineFile(path.join(specroot, 'webtomcat', '.sim', 'timeline.log'));
+}
+
+function readTimelineFile(file: string): SimTimelineEntry[] {
   if (!fs.existsSync(file)) return [];
   return readLines(file).map((line) => {
     const m = TIMELINE_LINE.exec(line);

@@ -373,8 +373,10 @@ sim_set_run_state() {
 # started with. A start reads the main location server from
 # $SPECROOT/LS/.locrc, key MAIN_LOCATION_HOST_NAME (techdocs 21.2
 # "Establish Fault Tolerance"), and refuses when the file, the key or its
-# value is missing. Each change is a timeline line: `webtomcat-start
-# mls=<host>` or `webtomcat-stop`.
+# value is missing. Each change is a line of the web server's own timeline,
+# $SPECROOT/webtomcat/.sim/timeline.log (the host's timeline.log format):
+# `webtomcat-running mls=<host>` or `webtomcat-stopped`. Not the host's
+# timeline, whose events order installers and SpectroSERVERs across hosts.
 sim_webtomcat() {
   local want=$1 conf file current mls locrc
   shift
@@ -400,7 +402,9 @@ sim_webtomcat() {
   mkdir -p -- "$SPECROOT/webtomcat/.sim"
   sim_own "$SPECROOT/webtomcat/.sim"
   printf '%s\n' "$want" | sim_write "$file"
-  if [ "$want" = stopped ]; then sim_timeline webtomcat-stop; else sim_timeline "webtomcat-start mls=$mls"; fi
+  printf '%s %s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)" "${SIM_HOST:-unknown}" \
+    "$([ "$want" = stopped ] && echo webtomcat-stopped || echo "webtomcat-running mls=$mls")" >>"$SPECROOT/webtomcat/.sim/timeline.log"
+  sim_own "$SPECROOT/webtomcat/.sim/timeline.log"
   sim_event "ok now ${want%% *}"
   echo "OneClick web server is now ${want%% *}"
 }
