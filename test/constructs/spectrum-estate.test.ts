@@ -1,4 +1,6 @@
 import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
@@ -297,6 +299,19 @@ describe('SpectrumEstate: re-seeding, retention and promotion (docs/reseed.md, d
     SpectrumEstate.fromObject(stack, 'estate', pair({ primary: { host: 'east-2' }, secondaries: [{ host: 'east-3' }], promotedFrom: 'east-1' }));
     expect(() => Testing.synth(stack, true)).toThrow(
       /\[SPX144\] test\/estate\/east: landscape 'east' \(0x400000\): the former primary 'east-1' is not a secondary of the landscape, .*; keep it as a secondary for the promoting deploy/);
+  });
+
+  test('the commented reseed of examples/estate/estate.yaml, uncommented as it says, re-seeds every landscape from one variable', () => {
+    const text = fs.readFileSync(EXAMPLE, 'utf8');
+    expect(text).toContain('    # reseed: { variable: reseed }\n');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'spx-estate-')), 'estate.yaml');
+    fs.writeFileSync(file, text.replace('    # reseed: { variable: reseed }\n', '    reseed: { variable: reseed }\n').replace('variables:\n', 'variables:\n  reseed:\n    default: ""\n'));
+    const json = synthStack(stack => {
+      SpectrumEstate.fromFile(stack, 'estate', file);
+    }, { validate: false });
+    const reseeded = [...stepsOf(json).values()].filter(s => (s.body.triggers ?? s.body.triggers_replace ?? {}).reseed === '${var.reseed}').map(s => s.path);
+    expect(reseeded.sort()).toEqual(['estate/spectrum/east/primary/savefile', 'estate/spectrum/master/primary/savefile', 'estate/spectrum/west/primary/savefile']);
+    expect(json.variable?.reseed).toEqual({ type: 'string', default: '' });
   });
 
   test('a reseed read from the environment is checked where the file reads it (SPX143, with the fix)', () => {
