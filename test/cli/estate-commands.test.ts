@@ -69,6 +69,18 @@ describe('cdktf-spectrum validate', () => {
     expect(gone.stdout).toMatch(/^::error file=gone\.yaml,line=3,title=SPX144 gone\/estate\/east::.*the former primary 'east-1\.example\.net' is not a secondary of the landscape.*keep it as a secondary for the promoting deploy/m);
   });
 
+  test('validate --var-file checks the value a pipeline gives a reseed variable (SPX143), before Terraform runs', async () => {
+    const dir = dirWith({
+      'estate.yaml': `${PAIR}    reseed: { variable: reseed }\nvariables:\n  reseed: { default: "" }\n`,
+      'nightly.tfvars.json': JSON.stringify({ reseed: 'nightly-2026-12-01' }),
+      'hostile.tfvars.json': JSON.stringify({ reseed: 'x; reboot' }),
+    });
+    expect((await runCli(['validate', 'estate.yaml', '--var-file', 'nightly.tfvars.json'], dir)).code).toBe(0);
+    const bad = await runCli(['validate', 'estate.yaml', '--var-file', 'hostile.tfvars.json', '--format', 'github'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^::error file=estate\.yaml,line=3,title=SPX143 estate\/estate\/east::.*reseed 'x; reboot' is not a label.*use a date, a run id or a commit/m);
+  });
+
   test('schema problems: every one, with file:line:column, exit 1', async () => {
     const dir = dirWith({ 'estate.yaml': PAIR.replace('standbyMode: HOT', 'standbyMode: hot\n    colour: red') });
     const run = await runCli(['validate', 'estate.yaml'], dir);
