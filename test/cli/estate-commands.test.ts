@@ -168,6 +168,20 @@ variables:
     expect(reseeds()).toEqual([['terraform_data.estate_east_primary_savefile', '']]);
   });
 
+  test('promotedFrom: synth warns SPX144, and refuses a former primary that is not a secondary, at the landscape\'s line in the file', async () => {
+    const promoted = `${PAIR.replace('east-1.example.net', 'east-X').replace('east-2.example.net', 'east-1.example.net').replace('east-X', 'east-2.example.net')}`
+      + '    promotedFrom: east-1.example.net\n';
+    const dir = dirWith({ 'estate.yaml': promoted, 'gone.yaml': promoted.replace('{ host: east-1.example.net }', '{ host: east-3.example.net }') });
+    const run = await runCli(['synth', 'estate.yaml', '--out', 'out'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^cdktf-spectrum: warning estate\.yaml:3:3: estate\/estate\/east: \[SPX144\] .*stops the former primary 'east-1\.example\.net' \(KB 49550\)/m);
+    const gone = await runCli(['synth', 'gone.yaml', '--out', 'out'], dir);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(
+      /^cdktf-spectrum: error gone\.yaml:3:3: \[gone\] \[SPX144\] gone\/estate\/east: .*the former primary 'east-1\.example\.net' is not a secondary .*; keep it as a secondary/m);
+    expect(fs.existsSync(stackFile(path.join(dir, 'out'), 'gone'))).toBe(false);
+  });
+
   test('--out is required', async () => {
     const run = await runCli(['synth', 'estate.yaml'], tempDir());
     expect(run.code).toBe(2);
