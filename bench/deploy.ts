@@ -14,6 +14,7 @@
  *   BENCH="npx ts-node -P test/tsconfig.json --transpile-only bench/deploy.ts"
  *   $BENCH --ns 1,4 --step-seconds 2          # a quicker look (results are not written unless --write)
  *   $BENCH --parallelism 10                  # Terraform's default, to see what it costs
+ *   $BENCH --ns 1,16 --profile               # the critical path and each step's times, per N
  *
  * Needs root and Debian's openssh-server (test/e2e/sandbox/install-deps.sh).
  */
@@ -23,8 +24,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { benchHostNames } from './deploy-app/main';
+import { childrenCpuSeconds, sandboxCpuSeconds } from './cpu-time';
 import { codeVersion, describe, machine } from './machine';
-import { criticalPath, PlanGraph, StepTiming } from './deploy-graph';
+import { criticalChain, PlanGraph, StepTiming } from './deploy-graph';
 import { CdktfProject } from '../test/e2e/deploy/cdktf-project';
 import { Sandbox, startSandbox, stopSandbox } from '../test/e2e/sandbox';
 
@@ -39,6 +41,7 @@ interface Options {
   readonly parallelism: number;
   readonly compareDefault: boolean;
   readonly write: boolean;
+  readonly profile: boolean;
 }
 
 export interface DeployRow {
@@ -65,6 +68,7 @@ function parseOptions(argv: string[]): Options {
     parallelism: Number(value('--parallelism') ?? 64),
     compareDefault: !argv.includes('--no-default-comparison'),
     write: ns === undefined || argv.includes('--write'),
+    profile: argv.includes('--profile'),
   };
 }
 
@@ -131,6 +135,27 @@ function planGraph(project: CdktfProject): PlanGraph {
   return graph;
 }
 
+/** The step of a resource address: `terraform_data.estate_l0_primary_install_1A2B3C4D` -> `install`. */
+function stepOf(address: string): string {
+  return /_([a-z-]+)_[0-9A-F]{8}$/.exec(address)?.[1] ?? address;
+}
+
+/**
+ * `--profile`: the resources on the critical path with what each took, and
+ * each step's mean and longest time over all servers, to see which steps
+ * slow down as the estate grows.
+ */
+function printProfile(landscapes: number, timings: readonly StepTiming[], chain: readonly string[]): void {
+  const took = new Map(timings.map(t => [t.address, t.end - t.start] as const));
+  console.log(`N=${landscapes}: critical path`);
+  for (const address of chain) console.log(`  ${(took.get(address) ?? 0).toFixed(2).padStart(6)} s  ${address}`);
+  const byStep = new Map<string, number[]>();
+  for (const t of timings) byStep.set(stepOf(t.address), [...(byStep.get(stepOf(t.address)) ?? []), t.end - t.start]);
+  console.table([...byStep].map(([step, times]) => ({
+    step, count: times.length, meanSeconds: round(times.reduce((a, b) => a + b, 0) / times.length), maxSeconds: round(Math.max(...times)),
+  })));
+}
+
 /** `terraform plan` of the deployed stack: its wall time, which must find no change. */
 function noChangePlanSeconds(project: CdktfProject): number {
   const started = process.hrtime.bigint();
@@ -156,9 +181,15 @@ async function run(options: Options): Promise<void> {
     freshHosts(sandbox, hostNames, options.stepSeconds);
     const project = new CdktfProject({ dir: 'bench/deploy-app', stack: STACK, sandbox, workDir, hostNames, ownerPassword: password });
     try {
+      const cpuBefore = { hosts: sandboxCpuSeconds(sandbox.workDir), deployMachine: childrenCpuSeconds() };
       const { timings, deploySeconds } = await deploy(project, landscapes, parallelism);
+      if (options.profile) {
+        console.log(`N=${landscapes}: CPU seconds on the simulated hosts ${round(sandboxCpuSeconds(sandbox.workDir) - cpuBefore.hosts, 1)}, `
+          + `on the deploy machine (synth, Terraform, ssh clients) ${round(childrenCpuSeconds() - cpuBefore.deployMachine, 1)}`);
+      }
       const wall = Math.max(...timings.map(t => t.end)) - Math.min(...timings.map(t => t.start));
-      const critical = criticalPath(planGraph(project), timings);
+      const { seconds: critical, chain } = criticalChain(planGraph(project), timings);
+      if (options.profile) printProfile(landscapes, timings, chain);
       if (landscapes === largest && parallelism === options.parallelism) noChange = noChangePlanSeconds(project);
       const one = rows.find(r => r.landscapes === 1 && r.parallelism === parallelism);
       const row: DeployRow = {

@@ -1,4 +1,4 @@
-import { criticalPath } from '../../bench/deploy-graph';
+import { criticalChain, criticalPath } from '../../bench/deploy-graph';
 
 describe('bench:deploy critical path', () => {
   test('the longest chain of depends_on, weighted by what each resource took', () => {
@@ -10,6 +10,7 @@ describe('bench:deploy critical path', () => {
       { address: 'd', start: 7, end: 8 }, { address: 'e', start: 0, end: 6 },
     ];
     expect(criticalPath(graph, timings)).toBe(2 + 5 + 1);
+    expect(criticalChain(graph, timings).chain).toEqual(['a', 'c', 'd']);
   });
 
   test('parallel branches do not add up, and a cycle is an error', () => {

@@ -206,13 +206,25 @@ sim_tool_init() {
   sim_fault_check
 }
 
-# sim_step_delay: sleeps the seconds in $SPECROOT/.sim-step-seconds, if any, so
-# that a benchmark measures the plan's shape and Terraform's scheduling rather
-# than this machine's speed (bench/deploy.ts; installer, SSdbsave, SSdbload).
+# When this tool started, in microseconds (bash's clock, no fork; the locale
+# may write a comma for the point): sim_step_delay counts from here.
+SIM_STARTED_US=${EPOCHREALTIME//[!0-9]/}
+
+# sim_step_delay: makes the tool take the seconds in $SPECROOT/.sim-step-seconds
+# in all, its own work included (it sleeps what is left; a tool whose work took
+# longer does not sleep), so that a benchmark measures the plan's shape and
+# Terraform's scheduling rather than how many simulated hosts share this
+# machine's cores: on a real estate every installer, SSdbsave and SSdbload
+# runs on its own host (bench/deploy.ts; installer, SSdbsave, SSdbload).
 sim_step_delay() {
-  local seconds
-  seconds=$(cat -- "${SPECROOT:?}/.sim-step-seconds" 2>/dev/null || true)
-  if [[ $seconds =~ ^[0-9]+(\.[0-9]+)?$ ]]; then sleep "$seconds"; fi
+  local seconds='' whole fraction target_us left_us
+  { read -r seconds <"${SPECROOT:?}/.sim-step-seconds"; } 2>/dev/null || true
+  [[ $seconds =~ ^([0-9]+)(\.([0-9]{1,6}))?$ ]] || return 0
+  whole=${BASH_REMATCH[1]} fraction=${BASH_REMATCH[3]}000000
+  target_us=$((10#$whole * 1000000 + 10#${fraction:0:6}))
+  left_us=$((SIM_STARTED_US + target_us - 10#${EPOCHREALTIME//[!0-9]/}))
+  ((left_us > 0)) || return 0
+  sleep "$((left_us / 1000000)).$(printf '%06d' $((left_us % 1000000)))"
 }
 
 sim_db_file() { printf '%s/db' "$(sim_state_dir)"; }
