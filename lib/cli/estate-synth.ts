@@ -34,24 +34,37 @@ export function runEstateSynth(file: string, out: string, cwd: string): SynthOut
   const app = new App({ outdir: path.resolve(cwd, out), stackTraces: false });
   const name = stackNameOf(source.estate, shown);
   const stack = new TerraformStack(app, name);
+  let estate: SpectrumEstate | undefined;
   try {
-    SpectrumEstate._fromSource(stack, 'estate', source);
+    estate = SpectrumEstate._fromSource(stack, 'estate', source);
     app.synth();
   } catch (error) {
     if (error instanceof EstateError) return { errors: error.problems, warnings: [] };
     const message = error instanceof Error ? error.message : String(error);
     // cdktf's validation error: a heading, one indented line per problem, and advice to skip validation (not ours to give).
     const lines = message.split('\n').map(line => line.trim()).filter(line => line !== '' && !/^Validation failed|skipValidation/.test(line));
-    return { errors: lines, warnings: [] };
+    return { errors: lines.map(line => locatedInFile(line, estate)), warnings: [] };
   }
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const construct of stack.node.findAll()) {
     for (const entry of construct.node.metadata) {
-      const text = `${construct.node.path}: ${String(entry.data)}`;
+      const at = estate._locationOf(construct.node.path);
+      const text = `${at === undefined ? '' : `${at}: `}${construct.node.path}: ${String(entry.data)}`;
       if (entry.type === '@cdktf/error') errors.push(text);
       else if (entry.type === '@cdktf/warn' || entry.type === '@cdktf/info') warnings.push(`${entry.type === '@cdktf/warn' ? 'warning' : 'note'} ${text}`);
     }
   }
   return { stack: name, errors, warnings };
+}
+
+/**
+ * A rule's error line (`[stack] [SPX144] stack/estate/east: ...`) led by
+ * where the estate file describes that construct (`estate.yaml:3:3: `), so
+ * that the author finds the landscape the rule is about.
+ */
+function locatedInFile(line: string, estate: SpectrumEstate | undefined): string {
+  const constructPath = /\[SPX\d+\] ([^\s:]+): /.exec(line)?.[1];
+  const at = constructPath === undefined ? undefined : estate?._locationOf(constructPath);
+  return at === undefined ? line : `${at}: ${line}`;
 }

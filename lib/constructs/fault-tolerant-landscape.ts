@@ -332,7 +332,7 @@ export class FaultTolerantLandscape extends Construct {
       chain: { install: installed, upgrade: upgraded },
     });
     server._steps.hostrc = hostrc;
-    server._steps.vnmrc = emitStep(server, vnmrcStep(input.target, input.install, input.vnmrc, this.retain), {
+    server._steps.vnmrc = emitStep(server, vnmrcStep(input.target, input.install, input.vnmrc, this.retain, server.role === ServerRole.SECONDARY), {
       resource,
       after: [hostrc],
       chain: { install: installed },
@@ -344,11 +344,17 @@ export class FaultTolerantLandscape extends Construct {
     const resource = this.planResource;
     const primaryInput = this.planInputOf(this.primary);
     const secondaryInput = this.planInputOf(secondary);
-    // Stops this host if it was the primary, before the primary's promote step;
-    // after its vnmrc step (which starts the SpectroSERVER when it is down),
-    // except in a DSS with rolling upgrades: there the secondaries' upgrades
-    // wait for OneClick's, which waits for the master's savefile, so demote
-    // waits for the install only (docs/promotion.md, "Costs and limits").
+    // Stops this host if it was the primary, before the primary's promote step.
+    // Where it runs among this server's own steps does not matter for what it
+    // leaves: a demoted server is started by its load step only (the vnmrc
+    // step and the installers read the role record, under the lock demote
+    // takes, and leave it stopped). It matters for how long the landscape
+    // has no primary: the later demote stops the former primary, the shorter
+    // that gap, so it follows the vnmrc step, the last step before the
+    // transfer. Not in a DSS: there the secondaries' upgrades (and so their
+    // hostrc and vnmrc steps) wait for OneClick's, which waits for the
+    // master's savefile, which waits for promote and so for demote, a cycle;
+    // demote waits for the install only (docs/promotion.md).
     const demoteAfter = this.context.upgradeBarrier
       ? (secondary._steps.install ? [secondary._steps.install] : [...this.context.after])
       : [secondary._steps.vnmrc];

@@ -7,6 +7,7 @@ import { SpectrumPolicy } from './spectrum-policy';
 import { EstateSource, estateOf, pointerOf, readEstateFile } from '../estate/estate-document';
 import { EstateError } from '../estate/estate-error';
 import { referencesOf, VariableUse } from '../estate/estate-references';
+import { RESEED_TITLE, RULED_VALUES } from '../estate/estate-schema';
 import {
   EstateConnection, EstateFile, EstateInstall, EstateLandscape, EstateOneClick, EstateServer,
   isEnvironmentReference, PortValue, TextValue, VariableReference,
@@ -20,6 +21,7 @@ import { SpectroServerOptions } from '../model/spectro-server-options';
 import { SpectrumInstallOptions } from '../model/spectrum-install-options';
 import { SshConnectionOptions } from '../model/ssh-connection-options';
 import { StandbyMode } from '../model/standby-mode';
+import { RESEED } from '../model/value-kinds';
 import { Policy } from '../policy/policy';
 import { policyOf, PolicyError } from '../policy/policy-loader';
 
@@ -101,6 +103,8 @@ export class SpectrumEstate extends Construct {
         install: this.install(dss.install, [...at, 'install']),
         connection: this.connection(dss.connection, [...at, 'connection']),
         planResource: planResourceOf(dss.planResource),
+        reseed: this.reseed(dss.reseed, [...at, 'reseed']),
+        retain: dss.retain,
       });
       this.record(distributed, at);
       this.record(distributed.master, [...at, 'master']);
@@ -208,6 +212,9 @@ export class SpectrumEstate extends Construct {
       backup: landscape.backup === undefined ? undefined : BackupMethod[landscape.backup],
       backupCommand: landscape.backupCommand,
       planResource: planResourceOf(landscape.planResource),
+      reseed: this.reseed(landscape.reseed, [...at, 'reseed']),
+      retain: landscape.retain,
+      promotedFrom: this.text(landscape.promotedFrom, [...at, 'promotedFrom']),
     };
   }
 
@@ -276,6 +283,20 @@ export class SpectrumEstate extends Construct {
     if (value === undefined || typeof value === 'string') return value;
     if (isEnvironmentReference(value)) return process.env[value.env]!;
     return this.reference(value);
+  }
+
+  /**
+   * A `reseed`: the schema checked a literal; a value read from the
+   * environment is checked here, so a bad one is reported where the file
+   * reads it rather than by SPX143 at synth.
+   */
+  private reseed(value: TextValue | undefined, at: string[]): string | undefined {
+    const text = this.text(value, at);
+    if (isEnvironmentReference(value) && text !== undefined && !RESEED.test(text)) {
+      const ruled = RULED_VALUES[RESEED_TITLE];
+      this.problem(pointerOf(at), `reads ${value.env}='${text}' from the environment, which is not a re-seed label (${RESEED.description}) (${ruled.rule}); ${ruled.fix}`);
+    }
+    return text;
   }
 
   private port(value: PortValue | undefined, _at: string[]): number | undefined {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { EstateError } from './estate-error';
-import { SECRET_TITLE, VALUE_TITLE, estateSchema } from './estate-schema';
+import { RULED_VALUES, SECRET_TITLE, VALUE_TITLE, estateSchema } from './estate-schema';
 import type { EstateFile } from './estate-types';
 
 /** A parsed estate file and where each of its values is. */
@@ -197,6 +197,8 @@ function describe(error: ErrorObject): Problem {
   const params = error.params as { [name: string]: any };
   const parent = error.parentSchema as { title?: string; description?: string; properties?: object } | undefined;
   const here = (text: string): Problem => ({ pointer: error.instancePath, text });
+  const ruled = parent?.title === undefined ? undefined : RULED_VALUES[parent.title];
+  if (ruled) return here(`is ${shownValue(error.data)}, not ${ruled.must} (${ruled.rule}); ${ruled.fix}`);
   switch (error.keyword) {
     case 'additionalProperties': {
       const pointer = `${error.instancePath}${pointerOf([String(params.additionalProperty)])}`;
@@ -231,6 +233,11 @@ function describe(error: ErrorObject): Problem {
     default:
       return here(error.message ?? 'is not valid');
   }
+}
+
+/** A value as a message shows it: text in single quotes, anything else as JSON. */
+function shownValue(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
 }
 
 function article(type: string): string {

@@ -2,7 +2,9 @@ import { BackupMethod } from '../model/backup-method';
 import { DEFAULTS } from '../model/defaults';
 import { PlanResource } from '../model/plan-resource';
 import { StandbyMode } from '../model/standby-mode';
+import { MAX_RETAIN, RESEED, RESEED_PATTERN } from '../model/value-kinds';
 import { policySchema } from '../policy/policy-schema';
+import { RESEED_FIX, RETAIN_FIX } from '../rules/spx143-reseed-and-retention';
 
 /** Where the published schema lives (docs/estate.schema.json in the repository). */
 export const ESTATE_SCHEMA_ID = 'https://raw.githubusercontent.com/cdktf-spectrum/cdktf-spectrum/main/docs/estate.schema.json';
@@ -13,6 +15,26 @@ export const ESTATE_VERSION = 1;
 /** Titles the error messages recognise (ajv reports the failing definition as `parentSchema`). */
 export const SECRET_TITLE = 'secret reference';
 export const VALUE_TITLE = 'value';
+export const RESEED_TITLE = 're-seed value';
+export const RETAIN_TITLE = 'retention count';
+
+/**
+ * Values a synth-time rule also checks, by the title of their definition:
+ * a problem with one is reported with the rule's id and fix, so the estate
+ * file says what the rule would (and says it at the value's line and column).
+ */
+export const RULED_VALUES: { readonly [title: string]: { readonly rule: string; readonly must: string; readonly fix: string } } = {
+  [RESEED_TITLE]: {
+    rule: 'SPX143',
+    must: `a re-seed label (${RESEED.description}), { variable: NAME [, key: KEY] } or { env: NAME }`,
+    fix: `${RESEED_FIX}, or { variable: reseed } to pass it in when Terraform applies (docs/estate.md, "Re-seeding from a pipeline")`,
+  },
+  [RETAIN_TITLE]: {
+    rule: 'SPX143',
+    must: `a whole number from 1 to ${MAX_RETAIN}, written as a number (the count goes into the scripts at synth, so not a reference)`,
+    fix: RETAIN_FIX,
+  },
+};
 
 /** Construct ids: letters, digits, `-` and `_` (they become Terraform names and paths). */
 export const NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
@@ -59,6 +81,12 @@ const LANDSCAPE_PROPERTIES: { [name: string]: Schema } = {
   backupCommand: described({ type: 'string', minLength: 1 },
     'With backup COMMAND: a command run on the primary as the install owner, from $SPECROOT/SS, that writes the savefile named by $SPECTRUM_SAVEFILE'),
   planResource: described(ref('planResource'), `The resource type of the plan's steps. Default: ${PlanResource.NULL_RESOURCE} (or the distributed landscape's)`),
+  reseed: described(ref('reseed'), 'Any new value re-runs this landscape\'s savefile, transfer and load steps and nothing else (docs/reseed.md); '
+    + '{ variable: reseed } makes it a pipeline input (terraform apply -var reseed=...). Default: none (or the distributed landscape\'s)'),
+  retain: described(ref('retain'), 'How many copies of each kind of file (savefiles, databases saved aside, .bak copies) every server keeps (docs/reseed.md). '
+    + `Default: ${DEFAULTS.retain} (or the distributed landscape's)`),
+  promotedFrom: described(ref('text'), 'The host that was this landscape\'s primary, in the change that promotes a secondary (docs/promotion.md): '
+    + 'synth warns that applying it stops that host (SPX144) and fails when that host is not a secondary of the landscape. Remove it once deployed'),
 };
 
 /**
@@ -149,6 +177,18 @@ export function estateSchema(): Schema {
       handle: {
         description: 'Hexadecimal with 0x (as the installer\'s l_handle) or a number; a multiple of 0x100000 in 0x100000..0xFFE00000 (SPX100)',
         anyOf: [{ type: 'string', pattern: '^(0x[0-9A-Fa-f]{1,8}|[0-9]{1,10})$' }, { type: 'integer', minimum: 0 }],
+      },
+      reseed: {
+        title: RESEED_TITLE,
+        description: `A re-seed label (${RESEED.description}; e.g. a date or a run id), { variable: NAME [, key: KEY] } or { env: NAME } (SPX143)`,
+        anyOf: [{ type: 'string', pattern: RESEED_PATTERN.source }, ref('variableReference'), ref('environmentReference')],
+      },
+      retain: {
+        title: RETAIN_TITLE,
+        description: `A whole number from 1 to ${MAX_RETAIN}; the newest copy is never removed (SPX143)`,
+        type: 'integer',
+        minimum: 1,
+        maximum: MAX_RETAIN,
       },
       standbyMode: { enum: Object.values(StandbyMode) },
       planResource: { enum: Object.values(PlanResource) },
@@ -273,6 +313,9 @@ export function estateSchema(): Schema {
           install: described(ref('install'), 'Installation settings of every member landscape (merged field by field)'),
           connection: described(ref('connection'), 'SSH connection defaults for every server (merged field by field)'),
           planResource: described(ref('planResource'), `The resource type of the plan's steps. Default: ${PlanResource.NULL_RESOURCE}`),
+          reseed: described(ref('reseed'), 'Re-seeds every member landscape that sets no reseed of its own, each from its own primary, in parallel '
+            + '(docs/reseed.md). Default: none'),
+          retain: described(ref('retain'), `How many copies of each kind of file every server keeps, for member landscapes that set none. Default: ${DEFAULTS.retain}`),
         },
       },
     },

@@ -71,6 +71,9 @@ export interface EstateLandscape {
   readonly backup?: Backup;
   readonly backupCommand?: string;
   readonly planResource?: Resource;
+  readonly reseed?: TextValue;
+  readonly retain?: number;
+  readonly promotedFrom?: TextValue;
   /** Standalone landscapes only. */
   readonly mainLocationServer?: TextValue;
   readonly oneClickServers?: { readonly [name: string]: EstateOneClick };
@@ -84,6 +87,8 @@ export interface EstateDistributed {
   readonly install?: EstateInstall;
   readonly connection?: EstateConnection;
   readonly planResource?: Resource;
+  readonly reseed?: TextValue;
+  readonly retain?: number;
 }
 
 export interface EstateVariable {

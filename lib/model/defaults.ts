@@ -11,6 +11,8 @@ export const DEFAULTS = {
   primaryPrecedence: 10,
   /** Secondaries get 20, 30, ... in order. */
   precedenceStep: 10,
+  /** Copies of each kind of file a server keeps (LandscapeOptions.retain, docs/reseed.md). */
+  retain: 3,
 } as const;
 
 /** Field-by-field merge: later layers win; `undefined` never overrides. */

@@ -118,7 +118,13 @@ export const OS_PACKAGE = kind('OS package', 'an OS package name (a letter or di
  * Empty means no re-seed asked yet (a variable's default).
  */
 export const RESEED = kind('reseed', 'at most 128 letters, digits, spaces and ".", "_", ":", "+", "@", "/", "-"', 'is_reseed_label',
-  text => /^[A-Za-z0-9 ._:+@/-]{0,128}$/.test(text));
+  text => RESEED_PATTERN.test(text));
+
+/** The regular expression of RESEED, also the estate schema's pattern for a literal `reseed` (lib/estate/estate-schema.ts). */
+export const RESEED_PATTERN = /^[A-Za-z0-9 ._:+@/-]{0,128}$/;
+
+/** Highest `retain` accepted (six digits, as RETAIN and the scripts' `is_count` accept). */
+export const MAX_RETAIN = 999_999;
 
 /** A `retain` count (LandscapeOptions.retain): a whole number 1..999999 without leading zeros. */
 export const RETAIN = kind('retain', 'a whole number from 1 to 999999', 'is_count', text => /^[1-9][0-9]{0,5}$/.test(text));

@@ -60,7 +60,10 @@ export function declareUpdates(script: StepScript, install: InstallInput, mode: 
  *   installer never leaves a product of the host behind.
  * - The SpectroSERVER is stopped before an installer runs over it (installers
  *   refuse a running one; the Spectrum_playbooks playbook runs `stopSS.pl`
- *   first) and started again when the step ends, whatever the outcome.
+ *   first) and started again when the step ends, whatever the outcome; but
+ *   not a former primary that the demote step stopped (`ss_demoted`, script
+ *   prelude, read under the lock the demote step takes too): its load step
+ *   starts it once it holds the new primary's database (docs/promotion.md).
  * - Success and failure as the playbook reads them: `Installation
  *   successful`; `Installation failure` or `Failed to copy` anywhere in the
  *   output is a failure; the step then fails with the installer's output.
@@ -78,12 +81,14 @@ product_installed() {
   if [ "$PRODUCT" = spectroserver ]; then ss_installed; else oc_installed; fi
 }
 # finish: on every exit: the staged secret goes, a SpectroSERVER this step
-# stopped runs again (or the step fails saying so).
+# stopped runs again (or the step fails saying so), unless it was demoted.
 finish() {
   local status=$?
   rm -rf -- "$STAGE"
   if [ "$SS_STOPPED" = yes ]; then
-    if as_owner "$SPECROOT/bin/startSS.pl" </dev/null 9<&-; then
+    if ss_demoted; then
+      note "the SpectroSERVER stays stopped: the demote step stopped it as the former primary (role record: demoted); its load step starts it once it holds the new primary's database"
+    elif as_owner "$SPECROOT/bin/startSS.pl" </dev/null 9<&-; then
       note "started the SpectroSERVER again"
     else
       printf 'cdktf-spectrum %s on %s: ERROR: %s\n' "$STEP" "$(hostname)" "the SpectroSERVER in $SPECROOT did not start again; start it with $SPECROOT/bin/startSS.pl" >&2

@@ -1,13 +1,14 @@
 import { literal } from './shell';
 import { StepScript } from './step-script';
 import { checks } from './value-checks';
+import { DEFAULTS } from '../model/defaults';
 
 /**
  * How many copies of each kind of file a server keeps when the code sets no
  * `retain` (savefiles, databases saved aside before a load, `.bak` copies):
  * the current one and two older ones to go back to.
  */
-export const DEFAULT_RETAIN = 3;
+export const DEFAULT_RETAIN: number = DEFAULTS.retain;
 
 /**
  * Declares `RETAIN` for the script's `prune_old` calls (lib/plan/script-prelude.ts).

@@ -1,4 +1,5 @@
 import { bashText } from './bash-text';
+import { ROLE_RECORD } from './role-record';
 import { SAVEFILE_DIR } from './savefile-paths';
 
 /**
@@ -99,6 +100,19 @@ ss_stop() { as_owner "$SPECROOT/bin/stopSS.pl" </dev/null 9<&-; }
 ss_start() {
   as_owner "$SPECROOT/bin/startSS.pl" </dev/null 9<&- || return 1
   ss_running || { printf 'startSS.pl succeeded but no SpectroSERVER process runs from %s\n' "$SPECROOT/SS/SpectroSERVER" >&2; return 1; }
+}
+# ss_demoted: whether this host's role record says that the demote step
+# stopped it as a former primary and no load has re-seeded it since
+# (docs/promotion.md). Such a server must not run before its load: its
+# database still maps it at the primary's precedence, so it would run as a
+# second primary. Steps that would start it to reach their end state leave it
+# stopped; its load step starts it. Read under the lock of critical (or of
+# the installers), as the demote step writes it under that lock.
+ss_demoted() {
+  local record="$SPECROOT/SS/${ROLE_RECORD}" role=''
+  [ -f "$record" ] || return 1
+  read -r role _ < "$record" || true
+  [ "$role" = demoted ]
 }
 # critical FUNCTION: runs FUNCTION (which stops the SpectroSERVER, uses its
 # database and starts it again) to its end whatever happens to this script.

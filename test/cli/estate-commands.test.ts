@@ -55,6 +55,32 @@ describe('cdktf-spectrum validate', () => {
     expect(run.stdout).toContain('::warning file=estate.yaml,line=3,title=SPX141 estate/estate/east::');
   });
 
+  test('promotedFrom: SPX144 at the landscape\'s line, a warning when the former primary stays a secondary, an error when it does not', async () => {
+    const promoted = PAIR.replace('east-1.example.net', 'east-X').replace('east-2.example.net', 'east-1.example.net').replace('east-X', 'east-2.example.net');
+    const dir = dirWith({
+      'estate.yaml': `${promoted}    promotedFrom: east-1.example.net\n`,
+      'gone.yaml': `${promoted.replace('{ host: east-1.example.net }', '{ host: east-3.example.net }')}    promotedFrom: east-1.example.net\n`,
+    });
+    const run = await runCli(['validate', 'estate.yaml', '--format', 'github'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^::warning file=estate\.yaml,line=3,title=SPX144 estate\/estate\/east::.*promotes 'east-2\.example\.net' to primary .*stops the former primary 'east-1\.example\.net' \(KB 49550\)/m);
+    const gone = await runCli(['validate', 'gone.yaml', '--format', 'github'], dir);
+    expect(gone.code).toBe(1);
+    expect(gone.stdout).toMatch(/^::error file=gone\.yaml,line=3,title=SPX144 gone\/estate\/east::.*the former primary 'east-1\.example\.net' is not a secondary of the landscape.*keep it as a secondary for the promoting deploy/m);
+  });
+
+  test('validate --var-file checks the value a pipeline gives a reseed variable (SPX143), before Terraform runs', async () => {
+    const dir = dirWith({
+      'estate.yaml': `${PAIR}    reseed: { variable: reseed }\nvariables:\n  reseed: { default: "" }\n`,
+      'nightly.tfvars.json': JSON.stringify({ reseed: 'nightly-2026-12-01' }),
+      'hostile.tfvars.json': JSON.stringify({ reseed: 'x; reboot' }),
+    });
+    expect((await runCli(['validate', 'estate.yaml', '--var-file', 'nightly.tfvars.json'], dir)).code).toBe(0);
+    const bad = await runCli(['validate', 'estate.yaml', '--var-file', 'hostile.tfvars.json', '--format', 'github'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^::error file=estate\.yaml,line=3,title=SPX143 estate\/estate\/east::.*reseed 'x; reboot' is not a label.*use a date, a run id or a commit/m);
+  });
+
   test('schema problems: every one, with file:line:column, exit 1', async () => {
     const dir = dirWith({ 'estate.yaml': PAIR.replace('standbyMode: HOT', 'standbyMode: hot\n    colour: red') });
     const run = await runCli(['validate', 'estate.yaml'], dir);
@@ -62,7 +88,7 @@ describe('cdktf-spectrum validate', () => {
     expect(run.stderr).toBe([
       'cdktf-spectrum: estate.yaml:5:18: /landscapes/east/standbyMode must be one of WARM, HOT',
       'cdktf-spectrum: estate.yaml:6:5: /landscapes/east/colour is not a field of the estate format (allowed here: handle, primary, secondaries, '
-      + 'standbyMode, install, connection, backup, backupCommand, planResource, mainLocationServer, oneClickServers)',
+      + 'standbyMode, install, connection, backup, backupCommand, planResource, reseed, retain, promotedFrom, mainLocationServer, oneClickServers)',
       'cdktf-spectrum: 2 problems in the estate files; the rules did not run',
       '',
     ].join('\n'));
@@ -112,6 +138,48 @@ describe('cdktf-spectrum synth', () => {
     expect(run.stderr).toContain('cdktf-spectrum: estate.yaml was not synthesized (2 errors)\n');
     expect(run.stderr).not.toContain('skipValidation');
     expect(fs.existsSync(stackFile(path.join(dir, 'out'), 'estate'))).toBe(false);
+  });
+
+  test('reseed as a pipeline input: { variable: reseed } in the file, the value given to terraform plan/apply with -var', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'id_ed25519'), 'not read by a plan\n');
+    fs.writeFileSync(path.join(dir, 'estate.yaml'), `${PAIR.replace('privateKeyFile: /keys/id', `privateKeyFile: ${path.join(dir, 'id_ed25519')}`)}    planResource: TERRAFORM_DATA
+    reseed: { variable: reseed }
+variables:
+  reseed: { default: "", description: A new value re-seeds the secondaries }
+`);
+    const run = await runCli(['synth', 'estate.yaml', '--out', 'cdktf.out'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // What the nightly workflow of docs/estate.md runs after the synth (terraform_data needs no provider, so this runs offline).
+    const stackDir = path.dirname(stackFile(path.join(dir, 'cdktf.out'), 'estate'));
+    const terraform = (...args: string[]) => execFileSync('terraform', args, {
+      cwd: stackDir, encoding: 'utf8', env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    terraform('init', '-input=false', '-no-color');
+    const reseeds = (...vars: string[]) => {
+      terraform('plan', '-input=false', '-no-color', '-out=reseed.plan', ...vars);
+      const plan = JSON.parse(terraform('show', '-json', 'reseed.plan'));
+      return plan.resource_changes
+        .filter((change: any) => JSON.stringify(change.change.after?.triggers_replace ?? {}).includes('reseed'))
+        .map((change: any) => [change.address.replace(/_[0-9A-F]{8}$/, ''), change.change.after.triggers_replace.reseed]);
+    };
+    expect(reseeds('-var', 'reseed=nightly-2026-12-01')).toEqual([['terraform_data.estate_east_primary_savefile', 'nightly-2026-12-01']]);
+    expect(reseeds()).toEqual([['terraform_data.estate_east_primary_savefile', '']]);
+  });
+
+  test('promotedFrom: synth warns SPX144, and refuses a former primary that is not a secondary, at the landscape\'s line in the file', async () => {
+    const promoted = `${PAIR.replace('east-1.example.net', 'east-X').replace('east-2.example.net', 'east-1.example.net').replace('east-X', 'east-2.example.net')}`
+      + '    promotedFrom: east-1.example.net\n';
+    const dir = dirWith({ 'estate.yaml': promoted, 'gone.yaml': promoted.replace('{ host: east-1.example.net }', '{ host: east-3.example.net }') });
+    const run = await runCli(['synth', 'estate.yaml', '--out', 'out'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^cdktf-spectrum: warning estate\.yaml:3:3: estate\/estate\/east: \[SPX144\] .*stops the former primary 'east-1\.example\.net' \(KB 49550\)/m);
+    const gone = await runCli(['synth', 'gone.yaml', '--out', 'out'], dir);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(
+      /^cdktf-spectrum: error gone\.yaml:3:3: \[gone\] \[SPX144\] gone\/estate\/east: .*the former primary 'east-1\.example\.net' is not a secondary .*; keep it as a secondary/m);
+    expect(fs.existsSync(stackFile(path.join(dir, 'out'), 'gone'))).toBe(false);
   });
 
   test('--out is required', async () => {

@@ -37,7 +37,82 @@ describe('estate files', () => {
   test('an unknown field is an error naming the allowed ones, with line and column', () => {
     expect(problemsOf(`${MINIMAL}    colour: red\n`)).toEqual([
       'estate.yaml:6:5: /landscapes/east/colour is not a field of the estate format (allowed here: handle, primary, secondaries, standbyMode, '
-      + 'install, connection, backup, backupCommand, planResource, mainLocationServer, oneClickServers)',
+      + 'install, connection, backup, backupCommand, planResource, reseed, retain, promotedFrom, mainLocationServer, oneClickServers)',
+    ]);
+  });
+
+  test('reseed, retain and promotedFrom are landscape fields; reseed and retain are distributed-landscape defaults too', () => {
+    expect(problemsOf(`${MINIMAL}    reseed: nightly-2026-12-01 run:42
+    retain: 5
+    promotedFrom: east-2
+    secondaries: [ { host: east-2 } ]
+`)).toEqual([]);
+    expect(problemsOf(`${MINIMAL}    reseed: { variable: reseed }
+    promotedFrom: { variable: hosts, key: old-primary }
+`)).toEqual([]);
+    expect(problemsOf(`${MINIMAL}    reseed: { env: RESEED }
+`)).toEqual([]);
+    expect(problemsOf(`version: 1
+distributedLandscapes:
+  dss:
+    reseed: { variable: reseed }
+    retain: 2
+    master: { handle: "0x100000", primary: { host: m-1 }, reseed: own, retain: 4, promotedFrom: m-2, secondaries: [ { host: m-2 } ] }
+`)).toEqual([]);
+    // promotedFrom is a landscape's, not a distributed landscape's (each landscape promotes on its own).
+    expect(problemsOf(`version: 1
+distributedLandscapes:
+  dss:
+    promotedFrom: m-2
+    master: { handle: "0x100000", primary: { host: m-1 } }
+`)).toEqual([
+      'estate.yaml:4:5: /distributedLandscapes/dss/promotedFrom is not a field of the estate format (allowed here: master, landscapes, oneClickServers, '
+      + 'standbyMode, install, connection, planResource, reseed, retain)',
+    ]);
+  });
+
+  test('a reseed that is not a label is refused at its value with the rule id and the fix', () => {
+    expect(problemsOf(`${MINIMAL}    reseed: "x; reboot"
+`)).toEqual([
+      'estate.yaml:6:13: /landscapes/east/reseed is \'x; reboot\', not a re-seed label (at most 128 letters, digits, spaces and ".", "_", ":", "+", "@", "/", "-"), '
+      + '{ variable: NAME [, key: KEY] } or { env: NAME } (SPX143); use a date, a run id or a commit as the re-seed value, e.g. reseed: \'2026-12-01\', '
+      + 'or { variable: reseed } to pass it in when Terraform applies (docs/estate.md, "Re-seeding from a pipeline")',
+    ]);
+    expect(problemsOf(`${MINIMAL}    reseed: ${'a'.repeat(129)}
+`)).toEqual([expect.stringMatching(/^estate\.yaml:6:13: \/landscapes\/east\/reseed is 'a{129}', not a re-seed label .*\(SPX143\); use a date/)]);
+    expect(problemsOf(`${MINIMAL}    reseed: 20261201
+`)).toEqual([expect.stringMatching(/^estate\.yaml:6:13: \/landscapes\/east\/reseed is 20261201, not a re-seed label/)]);
+  });
+
+  test('a retain that is not a whole number from 1 to 999999 is refused with the rule id and the fix, a reference too', () => {
+    const fix = '(SPX143); set retain to how many copies of each file a server keeps, at least 1 (the newest copy is never removed), e.g. 3; or leave it unset';
+    const must = 'not a whole number from 1 to 999999, written as a number (the count goes into the scripts at synth, so not a reference)';
+    expect(problemsOf(`${MINIMAL}    retain: 0
+`)).toEqual([`estate.yaml:6:13: /landscapes/east/retain is 0, ${must} ${fix}`]);
+    expect(problemsOf(`${MINIMAL}    retain: 1000000
+`)).toEqual([`estate.yaml:6:13: /landscapes/east/retain is 1000000, ${must} ${fix}`]);
+    expect(problemsOf(`${MINIMAL}    retain: 2.5
+`)).toEqual([`estate.yaml:6:13: /landscapes/east/retain is 2.5, ${must} ${fix}`]);
+    expect(problemsOf(`${MINIMAL}    retain: { variable: retain }
+`)).toEqual([`estate.yaml:6:13: /landscapes/east/retain is {"variable":"retain"}, ${must} ${fix}`]);
+    expect(problemsOf(`version: 1
+distributedLandscapes:
+  dss:
+    retain: -1
+    master: { handle: "0x100000", primary: { host: m-1 } }
+`)).toEqual([`estate.yaml:4:13: /distributedLandscapes/dss/retain is -1, ${must} ${fix}`]);
+  });
+
+  test('a promotedFrom that is not a host value is refused at its value', () => {
+    expect(problemsOf(`${MINIMAL}    promotedFrom: [east-2]
+`)).toEqual([
+      'estate.yaml:6:19: /landscapes/east/promotedFrom must be a literal string, { variable: NAME [, key: KEY] } or { env: NAME }',
+    ]);
+  });
+
+  test('a vnmrc key named like a ruled field is not mistaken for it', () => {
+    expect(problemsOf(MINIMAL.replace('{ host: east-1 }', '{ host: east-1, vnmrc: { retain: 0 } }'))).toEqual([
+      'estate.yaml:5:47: /landscapes/east/primary/vnmrc/retain must be a string',
     ]);
   });
 

@@ -10,6 +10,8 @@ import { tmpdir, userInfo } from 'os';
 import { join } from 'path';
 import { InstalledProduct } from '../../lib/plan/installer-runs';
 import { PlanStep, SshTarget } from '../../lib/plan/plan-step';
+import { ROLE_RECORD } from '../../lib/plan/role-record';
+import { SAVEFILE_DIR } from '../../lib/plan/savefile-paths';
 import { ServerPlanInput } from '../../lib/plan/server-plan-input';
 import { literal } from '../../lib/plan/shell';
 import { installStep } from '../../lib/plan/steps/install-step';
@@ -217,6 +219,25 @@ describe('upgrade script', () => {
     expect(result.output).toContain(says.split('\n')[0]);
     expect(result.output).toMatch(/ERROR: the Spectrum installer failed for update 10\.4\.1\.1 \(exit \d\); its output is above/);
     expect(f.calls().slice(-3)).toEqual(['stopSS.pl', 'installer 10.4.1.1 ss=yes oc=no', 'startSS.pl']);
+    expect(f.running()).toBe(true);
+  });
+
+  test('a former primary the demote step stopped (role record: demoted) is upgraded and left stopped for its load step to start', () => {
+    const f = fixture();
+    expect(run(install(server(f, '10.4.1', []))).status).toBe(0);
+    // What demote leaves (docs/promotion.md): the server stopped, the record saying so.
+    mkdirSync(join(f.root, 'SS', SAVEFILE_DIR), { recursive: true });
+    writeFileSync(join(f.root, 'SS', ROLE_RECORD), 'demoted 10\n');
+    spawnSync(join(f.root, 'bin', 'stopSS.pl'));
+    const before = f.calls().length;
+    const result = run(upgrade(server(f, '10.4.1', ['10.4.1.1'])));
+    expect(result.status).toBe(0);
+    expect(result.output).toContain('the SpectroSERVER stays stopped');
+    expect(f.calls().slice(before)).toEqual(['stopSS.pl', 'installer 10.4.1.1 ss=yes oc=no']);
+    expect(f.running()).toBe(false);
+    // Once a load has re-seeded it (role record: secondary), an upgrade starts it again as usual.
+    writeFileSync(join(f.root, 'SS', ROLE_RECORD), 'secondary 20\n');
+    expect(run(upgrade(server(f, '10.4.1', ['10.4.1.1', '10.4.1.2']))).status).toBe(0);
     expect(f.running()).toBe(true);
   });
 

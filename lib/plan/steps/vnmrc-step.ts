@@ -15,10 +15,21 @@ import { checks } from '../value-checks';
  * start) or when an earlier run changed it and did not get to restart (a
  * marker says so), and starts it when it is not running.
  *
+ * On a secondary, one exception (docs/promotion.md): a former primary that
+ * the demote step stopped (`ss_demoted`, script prelude) is not started, as
+ * it would run as a second primary; the file is written and its load step,
+ * which re-seeds it from the new primary, starts it with that file. Where
+ * demote runs before this step (a DSS: demote cannot wait for the vnmrc step
+ * there), this keeps it stopped; the decision is taken under the lock demote
+ * holds, so the two steps may run in either order.
+ *
  * @param keys the wanted `key=value` pairs (validated by SPX160; a value may be a token)
  * @param retain how many `.bak` copies of `.vnmrc` to keep
+ * @param secondary whether the server is a secondary of the code (seeded and started by its load step)
  */
-export function vnmrcStep(target: SshTarget, install: InstallInput, keys: { readonly [key: string]: ShellValue }, retain?: number): PlanStep {
+export function vnmrcStep(
+  target: SshTarget, install: InstallInput, keys: { readonly [key: string]: ShellValue }, retain?: number, secondary = false,
+): PlanStep {
   const names = Object.keys(keys).sort();
   const script = declareRetention(new StepScript('vnmrc'), retain)
     .input('SPECROOT', install.installDir, checks.path)
@@ -69,20 +80,27 @@ else
   note "updated $VNMRC"
 fi
 cut -d= -f1 "$WANTED" > "$MANAGED.new" && mv -f -- "$MANAGED.new" "$MANAGED"
-restart_with_new_settings() {
-  ss_stop || note "stopSS.pl failed (the SpectroSERVER may not have been running)"
-  ss_start || die "startSS.pl failed"
-  rm -f -- "$PENDING"
+# settle: the end state is what counts, not what this run changed: the file
+# right and the SpectroSERVER running with it. Run by critical, so that the
+# decision to start the server and the start are not split by a step that
+# stops it for good (demote) or by a hang-up.
+settle() {${secondary ? String.raw`
+  if ss_demoted && ! ss_running; then
+    rm -f -- "$PENDING"
+    note "this SpectroSERVER was the primary and the demote step stopped it (role record: demoted): not starting it, since it would run as a second primary; its load step re-seeds it from the new primary and starts it, with $VNMRC as it is now"
+    return 0
+  fi` : ''}
+  if [ -f "$PENDING" ]; then
+    note "restarting the SpectroSERVER so it reads $VNMRC (changed $(cat -- "$PENDING"), not restarted since)"
+    ss_stop || note "stopSS.pl failed (the SpectroSERVER may not have been running)"
+    ss_start || die "startSS.pl failed after updating $VNMRC (backup kept next to it); the next deploy restarts the SpectroSERVER again"
+    rm -f -- "$PENDING"
+  elif ! ss_running; then
+    note "$VNMRC already has the managed keys, but the SpectroSERVER is not running; starting it"
+    ss_start || die "startSS.pl failed; the SpectroSERVER is not running (the next deploy tries again)"
+  else
+    note "$VNMRC already has the managed keys and the SpectroSERVER runs; unchanged, no restart"
+  fi
 }
-# The end state is what counts, not what this run changed: the file right
-# and the SpectroSERVER running with it.
-if [ -f "$PENDING" ]; then
-  note "restarting the SpectroSERVER so it reads $VNMRC (changed $(cat -- "$PENDING"), not restarted since)"
-  critical restart_with_new_settings || die "startSS.pl failed after updating $VNMRC (backup kept next to it); the next deploy restarts the SpectroSERVER again"
-elif ! ss_running; then
-  note "$VNMRC already has the managed keys, but the SpectroSERVER is not running; starting it"
-  ss_start || die "startSS.pl failed; the SpectroSERVER is not running (the next deploy tries again)"
-else
-  note "$VNMRC already has the managed keys and the SpectroSERVER runs; unchanged, no restart"
-fi`).body(String.raw`prune_backups "$RETAIN" "$SPECROOT/SS/.vnmrc"`).remote(target);
+critical settle || die "the SpectroSERVER is not running with $VNMRC; see the lines above"`).body(String.raw`prune_backups "$RETAIN" "$SPECROOT/SS/.vnmrc"`).remote(target);
 }
