@@ -163,9 +163,13 @@ export class DistributedLandscape extends Construct {
       // depends_on cannot cross stacks: the member's whole stack is deployed
       // after the master's instead (cdktf orders dependent stacks).
       memberStack.addDependency(masterStack);
-      return { ...memberContext, after: [] };
+      return { ...memberContext, after: [], mainLocationPromote: () => undefined };
     }
-    return { ...memberContext, after: member instanceof OneClickServer ? this.master._oneClickAfter : [this.master._primaryConfigured] };
+    return {
+      ...memberContext,
+      after: member instanceof OneClickServer ? this.master._oneClickAfter : [this.master._primaryConfigured],
+      mainLocationPromote: () => this.master.primary._steps.promote,
+    };
   }
 
   /** @internal a landscape created elsewhere with `distributedLandscape: this` */

@@ -190,6 +190,10 @@ export class FaultTolerantLandscape extends Construct {
       connection: mergeConnection(this.context.connection, this.props.connection),
       planResource: this.planResource,
       primaryReleaseSteps: () => releaseStepsOf(this.primary._steps),
+      // A member of a DSS: the master primary's (the distributed landscape's
+      // context says which); else this landscape's own primary.
+      mainLocationPromote: this.context.mainLocationPromote ?? (() => this.primary._steps.promote),
+      retain: this.retain,
     };
   }
 

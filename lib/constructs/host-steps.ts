@@ -34,10 +34,14 @@ export function releaseStepsOf(steps: { readonly [kind: string]: TerraformResour
  * after the OneClick server). All their ids go into its trigger, so the web
  * server restarts once when any of them runs again (an upgrade). Primaries
  * in other stacks are left out: Terraform cannot order or reference across
- * stacks.
+ * stacks. It also waits (ordering only) for `mainLocationPromote`, the
+ * promote step of the main location server's primary: the web server it
+ * starts reads the main location server from `.locrc`, which it writes
+ * (docs/promotion.md), so a promotion is done before OneClick turns to it.
  */
 export function emitWebServerStep(scope: Construct, input: ServerPlanInput, resource: PlanResource,
-  oneClick: () => readonly (TerraformResource | undefined)[], primaries: () => readonly TerraformResource[]): TerraformResource | undefined {
+  oneClick: () => readonly (TerraformResource | undefined)[], primaries: () => readonly TerraformResource[],
+  mainLocationPromote: () => TerraformResource | undefined = () => undefined): TerraformResource | undefined {
   const step = webServerStep(input);
   if (!step) return undefined;
   // depends_on and the chained ids are written lazily below: an override
@@ -50,8 +54,9 @@ export function emitWebServerStep(scope: Construct, input: ServerPlanInput, reso
   const ids = (steps: readonly TerraformResource[]) => steps.map(p => p.getStringAttribute('id')).join(',');
   webserver.addOverride(`${triggers}.after_oneclick`, Lazy.stringValue({ produce: () => ids(own()) }));
   webserver.addOverride(`${triggers}.after_primaries`, Lazy.stringValue({ produce: () => ids(sameStack()) }));
+  const promote = () => [mainLocationPromote()].filter((p): p is TerraformResource => p !== undefined && TerraformStack.of(p) === stack);
   webserver.addOverride('depends_on', Lazy.listValue({
-    produce: () => [...own(), ...sameStack()].map(r => `${r.terraformResourceType}.${r.friendlyUniqueId}`),
+    produce: () => [...new Set([...own(), ...sameStack(), ...promote()])].map(r => `${r.terraformResourceType}.${r.friendlyUniqueId}`),
   }));
   return webserver;
 }

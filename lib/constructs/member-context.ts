@@ -30,6 +30,13 @@ export interface MemberContext {
   readonly install?: SpectrumInstallOptions;
   readonly connection?: SshConnectionOptions;
   readonly planResource?: PlanResource;
+  /**
+   * The `promote` step of the main location server's primary (the landscape's
+   * primary, the master primary in a DSS), read at synth time: a OneClick
+   * server is pointed at a new main location server after its promotion
+   * (KB 49550's order). Undefined across stacks (depends_on cannot cross them).
+   */
+  readonly mainLocationPromote?: () => TerraformResource | undefined;
   /** The install (and upgrade) steps of the primaries a OneClick server serves, read at synth time. */
   readonly primaryReleaseSteps?: () => readonly TerraformResource[];
   /** The distributed landscape's `reseed`, for members that set none. */

@@ -14,6 +14,7 @@ import { PlanResource } from '../model/plan-resource';
 import { OneClickNode } from '../model/topology';
 import { ServerPlanInput } from '../plan/server-plan-input';
 import { installStep } from '../plan/steps/install-step';
+import { mainLocationStep } from '../plan/steps/main-location-step';
 import { upgradeStep } from '../plan/steps/upgrade-step';
 
 /**
@@ -23,7 +24,9 @@ import { upgradeStep } from '../plan/steps/upgrade-step';
  * `main_loc_serv` pointing at it, and listed in every `.hostrc` of the
  * landscape so the SpectroSERVERs accept its connections. Its child steps are
  * `install` and `webserver` (OneClick's web server; docs/host-preparation.md),
- * `prepare` before them with install.prepareHost.
+ * `prepare` before them with install.prepareHost, and `mainlocation`, which
+ * keeps OneClick pointed at its main location server, also after a
+ * promotion (docs/promotion.md).
  */
 export class OneClickServer extends Construct {
   /** Host name or address (may be a token). */
@@ -40,6 +43,13 @@ export class OneClickServer extends Construct {
    * secondaries of a distributed landscape.
    */
   public readonly upgradeStep?: TerraformResource;
+
+  /**
+   * The step that points OneClick at its main location server
+   * (`MAIN_LOCATION_HOST_NAME` in `$SPECROOT/LS/.locrc`) and restarts its
+   * web server when that changed, e.g. after a promotion (docs/promotion.md).
+   */
+  public readonly mainLocationStep: TerraformResource;
 
   private readonly options: OneClickServerOptions;
   private readonly context: MemberContext;
@@ -79,13 +89,33 @@ export class OneClickServer extends Construct {
         chain: { install: this.installStep },
       });
     }
+    const mainLocationPromote = this.context.mainLocationPromote ?? (() => undefined);
     if (step) {
       // OneClick's own release steps (install and upgrade), read at synth time.
       const ownReleaseSteps = () => [this.installStep, this.upgradeStep];
-      this.webServerStep = emitWebServerStep(this, input, resource, ownReleaseSteps, this.context.primaryReleaseSteps ?? (() => []));
+      this.webServerStep = emitWebServerStep(this, input, resource, ownReleaseSteps, this.context.primaryReleaseSteps ?? (() => []),
+        mainLocationPromote);
     }
+    this.mainLocationStep = this.emitMainLocationStep(input, resource, mainLocationPromote);
     SpectrumRegistry.of(this).addOneClick(this);
     new TopologyMetadata(this, 'topology', () => ({ oneClicks: { [this.node.path]: this._toOneClickNode() } }));
+  }
+
+  /**
+   * After OneClick is installed or upgraded, after its webserver step (which
+   * writes the same file before its restart, so a deploy that runs both
+   * restarts the web server once) and after the main location server's
+   * primary is promoted (KB 49550's order: OneClick last).
+   */
+  private emitMainLocationStep(input: ServerPlanInput, resource: PlanResource,
+    mainLocationPromote: () => TerraformResource | undefined): TerraformResource {
+    const own = [this.installStep, this.upgradeStep, this.webServerStep].filter((s): s is TerraformResource => s !== undefined);
+    // The landscape emits its primary's promote step before any OneClick server can be added.
+    const promote = mainLocationPromote();
+    return emitStep(this, mainLocationStep(input, this.context.retain), {
+      resource,
+      after: [...(own.length > 0 ? own : this.context.after), ...(promote ? [promote] : [])],
+    });
   }
 
   /** @internal */

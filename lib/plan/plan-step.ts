@@ -4,10 +4,11 @@ import { ShellValue } from './shell';
  * The seven steps of the README's "The plan", plus `prepare`
  * (opt-in host preparation before `install`), `webserver` (OneClick's
  * web server, docs/host-preparation.md), `upgrade` (docs/upgrades.md), and
- * promotion's `promote` and `demote` (docs/promotion.md).
+ * promotion's `promote` and `demote`, and OneClick's `mainlocation`
+ * (docs/promotion.md).
  */
 export type StepKind = 'install' | 'upgrade' | 'hostrc' | 'vnmrc' | 'savefile' | 'transfer' | 'load' | 'deregister' | 'prepare' | 'webserver'
-  | 'promote' | 'demote';
+  | 'promote' | 'demote' | 'mainlocation';
 
 /**
  * Everything Terraform needs to reach a host. Values may be tokens; the

@@ -181,6 +181,7 @@ function stepEffects(steps: readonly string[], landscape: LandscapeNode | undefi
     deregister: 'the primary\'s landscape map is reconciled with the code\'s secondaries',
     prepare: 'host preparation checks OS packages, owner, sudoers and SRAdmin again and changes only what differs',
     webserver: 'OneClick\'s web server is restarted',
+    mainlocation: 'OneClick\'s .locrc is made to name the main location server; its web server restarts only if the file changed',
     promote: 'the primary is promoted only if it was a secondary (its role record says so); otherwise nothing runs',
     demote: 'a secondary is stopped only if it was the primary (its role record says so); otherwise nothing runs',
   };
@@ -413,10 +414,20 @@ function promoted(promotion: Promotion, before: LandscapeNode, after: LandscapeN
     `${oldHost} primary`, `${newHost} primary`,
     `KB 49550 in order: ${stop}the promote step on ${newHost} stops it, reloads its own database with 'SSdbload -replace `
     + `${newPrimary.precedence}' and runs ${mapUpdate(after.handle.text, wasSecondary.precedence)} there; the vnmrc steps move `
-    + `secondary_polling${after.standbyMode === 'HOT' ? '=yes' : ''} to ${newHost}${reseed}. OneClick's main location server is not `
-    + `changed by the plan: point it at ${newHost} (docs/promotion.md). ${newHost}'s database is as old as its last seeding: re-seed `
+    + `secondary_polling${after.standbyMode === 'HOT' ? '=yes' : ''} to ${newHost}${reseed}. ${mainLocationEffect(after, newHost)} `
+    + `${newHost}'s database is as old as its last seeding: re-seed `
     + 'before promoting if the primary is still running',
     fate);
+}
+
+/** What a promotion does to OneClick's main location server (KB 49550's last step). */
+function mainLocationEffect(after: LandscapeNode, newHost: string): string {
+  if (!sameValue(after.mainLocationServer, after.primary.host)) {
+    return `The main location server stays ${shown(after.mainLocationServer)}: OneClick is not pointed elsewhere.`;
+  }
+  return `${newHost} becomes the main location server: each OneClick server's mainlocation step writes `
+    + `MAIN_LOCATION_HOST_NAME=${newHost} into its $SPECROOT/LS/.locrc and restarts its web server once; the SpectroSERVERs' `
+    + '.locrc files are left as their installs wrote them (docs/promotion.md).';
 }
 
 function serverHostReplaced(before: ServerNode, after: ServerNode, landscape: LandscapeNode, fate: ResourceFate): Change {

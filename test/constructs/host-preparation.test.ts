@@ -87,13 +87,24 @@ describe('OneClick web server step', () => {
     const webserver = step(json, 'estate/console/webserver');
     const primaries = ['master', 'east', 'west'].flatMap(l => [`estate/${l}/primary/install`, `estate/${l}/primary/upgrade`]).map(p => step(json, p));
     const own = ['estate/console/install', 'estate/console/upgrade'].map(p => step(json, p));
-    expect(webserver.body.depends_on).toEqual([...own.map(address), ...primaries.map(address)]);
+    // And the master primary's promote step: the web server it starts reads the main location server (docs/promotion.md).
+    expect(webserver.body.depends_on).toEqual([...own.map(address), ...primaries.map(address), address(step(json, 'estate/master/primary/promote'))]);
     const triggers = triggersOf(webserver);
     expect(triggers.after_oneclick).toBe(own.map(p => `\${${address(p)}.id}`).join(','));
     expect(triggers.after_primaries).toBe(primaries.map(p => `\${${address(p)}.id}`).join(','));
     // Secondaries do not restart the web server.
     expect(triggers.after_primaries).not.toContain('secondary');
     expect(scriptOf(webserver)).toContain('startWebTomcat.sh');
+  });
+
+  test('mainlocation: after OneClick\'s install, upgrade and webserver and the master primary\'s promote; triggered by the main location server alone', () => {
+    const json = synthStack(estate);
+    const mainLocation = step(json, 'estate/console/mainlocation');
+    const after = ['estate/console/install', 'estate/console/upgrade', 'estate/console/webserver', 'estate/master/primary/promote'];
+    expect(mainLocation.body.depends_on).toEqual(after.map(p => address(step(json, p))));
+    const triggers = triggersOf(mainLocation);
+    expect(Object.keys(triggers).filter(k => k.startsWith('after_'))).toEqual([]);
+    expect(scriptOf(mainLocation)).toContain("MLS='m-1'");
   });
 
   test('the hook for rolling upgrades: an upgrade step of a primary is chained as well', () => {

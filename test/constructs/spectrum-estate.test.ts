@@ -82,8 +82,9 @@ describe('SpectrumEstate', () => {
     });
     expect(findHost(json, 'spectrum_east_primary_hostrc_')).toBe('${var.hosts["east-primary"]}');
     // 6 SpectroSERVERs (install, upgrade, hostrc, vnmrc), 3 savefiles, 3 transfers, 3 loads, 3 deregisters, 3 ready markers,
-    // 1 OneClick install, upgrade and webserver step, the DSS's primaries-upgraded marker, 3 promote and 3 demote steps (docs/promotion.md).
-    expect(Object.keys(json.resource.null_resource)).toHaveLength(49);
+    // 1 OneClick install, upgrade, webserver and mainlocation step, the DSS's primaries-upgraded marker, 3 promote and 3 demote
+    // steps (docs/promotion.md).
+    expect(Object.keys(json.resource.null_resource)).toHaveLength(50);
   });
 
   test('host preparation from an estate file: prepareHost, osPackages and sradminDir reach the prepare step', () => {

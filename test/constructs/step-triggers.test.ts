@@ -9,7 +9,7 @@
 import * as path from 'path';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
-  BackupMethod, FaultTolerantLandscape, FaultTolerantLandscapeProps, LandscapeHandle, PlanResource, StandbyMode,
+  BackupMethod, FaultTolerantLandscape, FaultTolerantLandscapeProps, LandscapeHandle, OneClickServerOptions, PlanResource, StandbyMode,
 } from '../../lib';
 import { CONNECTION, readJson, runCli, stackFile, synthApp, tempDir } from '../cli/fixtures';
 
@@ -33,12 +33,13 @@ function props(overrides: Partial<FaultTolerantLandscapeProps>): FaultTolerantLa
   };
 }
 
-function synth(overrides: Partial<FaultTolerantLandscapeProps>): string {
+function synth(overrides: Partial<FaultTolerantLandscapeProps>, oneClick?: OneClickServerOptions): string {
   return synthApp(path.join(tempDir(), 'cdktf.out'), app => {
     const stack = new TerraformStack(app, 'prod');
     const ownerPassword = new TerraformVariable(stack, 'owner_password', { type: 'string', sensitive: true }).stringValue;
     const landscape = props(overrides);
-    new FaultTolerantLandscape(stack, 'east', { ...landscape, install: { ...landscape.install, ownerPassword } });
+    const east = new FaultTolerantLandscape(stack, 'east', { ...landscape, install: { ...landscape.install, ownerPassword } });
+    if (oneClick) east.addOneClickServer('console', oneClick);
   });
 }
 
@@ -131,4 +132,38 @@ test('a changed backup command alone re-runs the savefile and what follows it', 
 test('the same code replaces nothing', async () => {
   expect(replacedSteps(base, synth({}))).toEqual([]);
   expect(await replacedByCheck(base, synth({}))).toEqual([]);
+});
+
+describe('a OneClick server and its main location server (docs/promotion.md)', () => {
+  const C = 'east/console';
+  const ONE_CLICK = { host: 'oc-1.example.net' };
+  const oneClickBase = synth({}, ONE_CLICK);
+
+  test('OneClick pointed at another main location server: its mainlocation step, and the installer steps that hold main_loc_serv', async () => {
+    const after = synth({}, { ...ONE_CLICK, mainLocationServer: 'east-2.example.net' });
+    // install/upgrade hold main_loc_serv (no-ops on an installed, current OneClick); the webserver step is chained to
+    // them and restarts the web server once, having written .locrc first; mainlocation then finds the file right.
+    const expected = [`${C}/install`, `${C}/mainlocation`, `${C}/upgrade`, `${C}/webserver`];
+    expect(replacedSteps(oneClickBase, after)).toEqual(expected);
+    expect(await replacedByCheck(oneClickBase, after)).toEqual(expected);
+  });
+
+  test('without media, the same change replaces the mainlocation step alone', async () => {
+    const configureOnly = { install: {} };
+    const before = synth(configureOnly, ONE_CLICK);
+    const after = synth(configureOnly, { ...ONE_CLICK, mainLocationServer: 'east-2.example.net' });
+    expect(replacedSteps(before, after)).toEqual([`${C}/mainlocation`]);
+    expect(await replacedByCheck(before, after)).toEqual([`${C}/mainlocation`]);
+  });
+
+  test('a promotion (the hosts swap) re-runs OneClick\'s mainlocation step with every step of the two servers', async () => {
+    const after = synth({ primary: { host: 'east-2.example.net' }, secondaries: [{ host: 'east-1.example.net' }] }, ONE_CLICK);
+    const expected = [...EVERY_STEP, `${C}/install`, `${C}/mainlocation`, `${C}/upgrade`, `${C}/webserver`].sort();
+    expect(replacedSteps(oneClickBase, after)).toEqual(expected);
+  });
+
+  test('a change that does not touch the main location server leaves the mainlocation step alone', async () => {
+    const after = synth({ secondaries: [{ host: 'east-2.example.net', vnmrc: { wait_active: 'yes' } }] }, ONE_CLICK);
+    expect(replacedSteps(oneClickBase, after)).toEqual([`${S}/vnmrc`]);
+  });
 });

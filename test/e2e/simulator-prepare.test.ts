@@ -9,7 +9,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { describeIfAvailable, rootUnavailableReason } from './sandbox/prerequisites';
-import { hostargsText, installerPath, makeMedia, readSimEvents, requireSradmin, sradminState, webTomcatState } from './simulator';
+import {
+  hostargsText, installerPath, locrcMainLocation, makeMedia, readSimEvents, readWebTomcatTimeline, requireSradmin, sradminState,
+  webTomcatMainLocation, webTomcatState,
+} from './simulator';
 
 function run(command: string, args: string[], env: Record<string, string | undefined> = {}) {
   const r = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
@@ -111,6 +114,37 @@ describeIfAvailable(unavailable)(`Spectrum simulator: SRAdmin and OneClick's web
       const tomcat = readSimEvents(root).filter(e => e.tool.endsWith('WebTomcat.sh')).map(e => `${e.tool} ${e.message}`);
       expect(tomcat).toContain('startWebTomcat.sh ok now running');
       expect(tomcat).toContain('stopWebTomcat.sh ok now stopped');
+    });
+
+    test('the installer writes LS/.locrc from main_loc_serv; the web server starts with it and refuses without it', () => {
+      expect(install('console2', { ss_install: 'no', oc_install: 'yes', main_loc_serv: 'mls-1' }).status).toBe(0);
+      const root = path.join(work, 'console2');
+      expect(locrcMainLocation(root)).toBe('mls-1');
+      const start = path.join(root, 'webtomcat/bin/startWebTomcat.sh');
+      expect(run(start, [])).toMatchObject({ status: 0, stdout: 'OneClick web server is now running\n' });
+      expect(webTomcatMainLocation(root)).toBe('mls-1');
+      expect(readWebTomcatTimeline(root).map(t => t.event + (t.detail ? ` ${t.detail}` : ''))).toContain('webtomcat-running mls=mls-1');
+      // A running web server keeps what it started with: a changed file needs a restart.
+      fs.writeFileSync(path.join(root, 'LS/.locrc'), 'MET_INTERVAL=3600000\nMAIN_LOCATION_HOST_NAME=mls-2\n');
+      expect(run(start, []).stdout).toContain('already running');
+      expect(webTomcatMainLocation(root)).toBe('mls-1');
+      expect(run(path.join(root, 'webtomcat/bin/stopWebTomcat.sh'), []).status).toBe(0);
+      expect(run(start, []).status).toBe(0);
+      expect(webTomcatMainLocation(root)).toBe('mls-2');
+      expect(run(path.join(root, 'webtomcat/bin/stopWebTomcat.sh'), []).status).toBe(0);
+      for (const locrc of ['MET_INTERVAL=3600000\n', 'MAIN_LOCATION_HOST_NAME=\n']) {
+        fs.writeFileSync(path.join(root, 'LS/.locrc'), locrc);
+        const refused = run(start, []);
+        expect(refused.status).toBe(1);
+        expect(refused.stderr).toContain('has no MAIN_LOCATION_HOST_NAME (or an empty one)');
+        expect(webTomcatState(root)).toBe('stopped');
+      }
+      fs.rmSync(path.join(root, 'LS/.locrc'));
+      expect(run(start, []).stderr).toContain('.locrc does not exist');
+      // A re-run of the installer sets the key from main_loc_serv again and keeps the file's other lines.
+      fs.writeFileSync(path.join(root, 'LS/.locrc'), 'MET_INTERVAL=60000\nMAIN_LOCATION_HOST_NAME=mls-2\n');
+      expect(install('console2', { ss_install: 'no', oc_install: 'yes', main_loc_serv: 'mls-3' }).status).toBe(0);
+      expect(fs.readFileSync(path.join(root, 'LS/.locrc'), 'utf8')).toBe('MET_INTERVAL=60000\nMAIN_LOCATION_HOST_NAME=mls-3\n');
     });
 
     test('a SpectroSERVER-only install has no web server scripts', () => {

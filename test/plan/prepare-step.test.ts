@@ -241,6 +241,9 @@ describe('webserver step script', () => {
   function fakeOneClick() {
     const dir = mkdtempSync(join(tmpdir(), 'spx-webserver-'));
     mkdirSync(join(dir, 'webtomcat/bin'), { recursive: true });
+    // The installer's .locrc, which the step makes name the main location server before the start.
+    mkdirSync(join(dir, 'LS'));
+    writeFileSync(join(dir, 'LS/.locrc'), 'MAIN_LOCATION_HOST_NAME=h1\n');
     for (const tool of ['startWebTomcat.sh', 'stopWebTomcat.sh']) {
       writeFileSync(join(dir, 'webtomcat/bin', tool), `#!/bin/sh\necho ${tool} >> "${dir}/calls.log"\n`, { mode: 0o755 });
     }

@@ -85,7 +85,7 @@ function scriptsOf(json: Synthesized): Array<[string, string, string]> {
     const scripts = scriptsOf(synthStack(build));
     const kinds = new Set(scripts.map(([, p]) => p.replace(/ \(wrapper\)$/, '').split('/').pop()));
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['deregister', 'hostrc', 'install', 'load', 'savefile', 'transfer', 'vnmrc']));
-    if (build === distributedWithTokensBastionAndBackupCommand) expect([...kinds]).toEqual(expect.arrayContaining(['prepare', 'webserver']));
+    if (build === distributedWithTokensBastionAndBackupCommand) expect([...kinds]).toEqual(expect.arrayContaining(['prepare', 'webserver', 'mainlocation']));
     const findings = scripts.flatMap(([shell, stepPath, text]) => {
       const result = spawnSync('shellcheck', ['-s', shell, '-S', 'warning', '-f', 'gcc', '-'], { input: text, encoding: 'utf8' });
       return result.status === 0 ? [] : [`${stepPath}:\n${result.stdout}${result.stderr}`];

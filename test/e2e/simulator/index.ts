@@ -120,7 +120,9 @@ export function readSimEvents(specroot: string): SimEvent[] {
 export type SimTimelineEvent =
   | 'install-start' | 'install-end' | 'install-failed'
   | 'update-start' | 'update-end' | 'update-failed'
-  | 'ss-start' | 'ss-stop' | 'save' | 'load';
+  | 'ss-start' | 'ss-stop' | 'save' | 'load'
+  // OneClick's web server, in its own timeline (readWebTomcatTimeline).
+  | 'webtomcat-running' | 'webtomcat-stopped';
 
 /** One line of `$SPECROOT/SS/.sim/timeline.log`. */
 export interface SimTimelineEntry {
@@ -137,7 +139,15 @@ const TIMELINE_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.(\d{6})Z (\S+) (\S+) ?
 
 /** The timeline of the installation in `specroot`, oldest first; empty when there is none. */
 export function readSimTimeline(specroot: string): SimTimelineEntry[] {
-  const file = path.join(specroot, SIM_STATE_DIR, 'timeline.log');
+  return readTimelineFile(path.join(specroot, SIM_STATE_DIR, 'timeline.log'));
+}
+
+/** OneClick's web server timeline (`webtomcat-running mls=<host>`, `webtomcat-stopped`), oldest first; empty when there is none. */
+export function readWebTomcatTimeline(specroot: string): SimTimelineEntry[] {
+  return readTimelineFile(path.join(specroot, 'webtomcat', '.sim', 'timeline.log'));
+}
+
+function readTimelineFile(file: string): SimTimelineEntry[] {
   if (!fs.existsSync(file)) return [];
   return readLines(file).map((line) => {
     const m = TIMELINE_LINE.exec(line);
@@ -275,5 +285,19 @@ export function sradminState(dir: string): SradminState {
 /** OneClick's web server run state (`running`/`stopped`), or undefined where OneClick is not installed. */
 export function webTomcatState(specroot: string): string | undefined {
   const state = path.join(specroot, 'webtomcat', '.sim', 'state');
-  return fs.existsSync(state) ? fs.readFileSync(state, 'utf8').trim() : undefined;
+  return fs.existsSync(state) ? fs.readFileSync(state, 'utf8').trim().split(' ')[0] : undefined;
+}
+
+/** The main location server OneClick's running web server started with (read from `LS/.locrc` at its start), or undefined when it is not running. */
+export function webTomcatMainLocation(specroot: string): string | undefined {
+  const state = path.join(specroot, 'webtomcat', '.sim', 'state');
+  const line = fs.existsSync(state) ? fs.readFileSync(state, 'utf8').trim() : '';
+  return /^running mls=(\S+)$/.exec(line)?.[1];
+}
+
+/** `MAIN_LOCATION_HOST_NAME` of the installation's `$SPECROOT/LS/.locrc` (techdocs 21.2), or undefined when the file or key is missing. */
+export function locrcMainLocation(specroot: string): string | undefined {
+  const file = path.join(specroot, 'LS', '.locrc');
+  if (!fs.existsSync(file)) return undefined;
+  return /^\s*MAIN_LOCATION_HOST_NAME\s*=\s*(\S*)/m.exec(fs.readFileSync(file, 'utf8'))?.[1];
 }

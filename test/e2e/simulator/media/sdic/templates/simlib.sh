@@ -367,24 +367,44 @@ sim_set_run_state() {
 
 # sim_webtomcat running|stopped ARGS...: what startWebTomcat.sh and
 # stopWebTomcat.sh do on a OneClick host (oc_install=yes): set the web
-# server's run state in $SPECROOT/webtomcat/.sim/state. Starting a running
-# web server (or stopping a stopped one) succeeds and says so.
+# server's run state in $SPECROOT/webtomcat/.sim/state, `running mls=<host>`
+# or `stopped`. Starting a running web server (or stopping a stopped one)
+# succeeds and says so; a running one keeps the main location server it
+# started with. A start reads the main location server from
+# $SPECROOT/LS/.locrc, key MAIN_LOCATION_HOST_NAME (techdocs 21.2
+# "Establish Fault Tolerance"), and refuses when the file, the key or its
+# value is missing. Each change is a line of the web server's own timeline,
+# $SPECROOT/webtomcat/.sim/timeline.log (the host's timeline.log format):
+# `webtomcat-running mls=<host>` or `webtomcat-stopped`. Not the host's
+# timeline, whose events order installers and SpectroSERVERs across hosts.
 sim_webtomcat() {
-  local want=$1 conf file
+  local want=$1 conf file current mls locrc
   shift
   sim_tool_init "$@"
   (($# == 0)) || sim_fail "takes no arguments"
   conf="$(sim_state_dir)/install.conf"
   [ "$(sim_kv_get oc_install "$conf" || true)" = yes ] || sim_fail "OneClick is not installed in $SPECROOT (oc_install=no)"
   file=$SPECROOT/webtomcat/.sim/state
-  if [ "$(cat -- "$file" 2>/dev/null)" = "$want" ]; then
+  current=$(head -n 1 -- "$file" 2>/dev/null || true)
+  if [ "${current%% *}" = "$want" ]; then
     sim_event "ok already $want"
     echo "OneClick web server is already $want"
     return 0
   fi
+  if [ "$want" = running ]; then
+    locrc=$SPECROOT/LS/.locrc
+    [ -f "$locrc" ] || sim_fail "$locrc does not exist: OneClick has no main location server (MAIN_LOCATION_HOST_NAME); the web server did not start"
+    mls=$(sed -n 's/^[[:space:]]*MAIN_LOCATION_HOST_NAME[[:space:]]*=[[:space:]]*//p' -- "$locrc" | head -n 1)
+    [ -n "$mls" ] || sim_fail "$locrc has no MAIN_LOCATION_HOST_NAME (or an empty one): OneClick has no main location server; the web server did not start"
+    sim_is_host "$mls" || sim_fail "$locrc: MAIN_LOCATION_HOST_NAME '$mls' is not a valid host name; the web server did not start"
+    want="running mls=$mls"
+  fi
   mkdir -p -- "$SPECROOT/webtomcat/.sim"
   sim_own "$SPECROOT/webtomcat/.sim"
   printf '%s\n' "$want" | sim_write "$file"
-  sim_event "ok now $want"
-  echo "OneClick web server is now $want"
+  printf '%s %s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)" "${SIM_HOST:-unknown}" \
+    "$([ "$want" = stopped ] && echo webtomcat-stopped || echo "webtomcat-running mls=$mls")" >>"$SPECROOT/webtomcat/.sim/timeline.log"
+  sim_own "$SPECROOT/webtomcat/.sim/timeline.log"
+  sim_event "ok now ${want%% *}"
+  echo "OneClick web server is now ${want%% *}"
 }
