@@ -10,7 +10,12 @@ export type InstalledProduct = 'spectroserver' | 'oneclick';
 /**
  * The step script of an installer run (`install` or `upgrade`) with the
  * inputs that make it this installation: host, handle, install dir, owner,
- * main location server, excluded parts and product.
+ * excluded parts and product. The main location server is passed to the
+ * installer but does not re-run it: an installer only uses it for a product
+ * it adds, and a promotion that changes it must not replace every install
+ * step of an estate (and through them re-seed every landscape); OneClick's
+ * `mainlocation` step carries the change to installed servers
+ * (docs/promotion.md).
  */
 export function installerScript(kind: 'install' | 'upgrade', server: ServerPlanInput, product: InstalledProduct): StepScript {
   return new StepScript(kind)
@@ -18,7 +23,7 @@ export function installerScript(kind: 'install' | 'upgrade', server: ServerPlanI
     .input('LH', literal(server.handle), checks.handle)
     .input('SPECROOT', server.install.installDir, checks.path)
     .input('OWNER', server.install.owner, checks.owner)
-    .input('MLS', server.mainLocationServer, checks.host)
+    .untriggered('MLS', server.mainLocationServer, checks.host, "OneClick's mainlocation step applies a new main location server to an installed server")
     .input('EXCLUDE_PARTS', literal(server.install.excludeParts.join(',')), checks.excludeParts)
     .input('PRODUCT', literal(product), checks.product);
 }

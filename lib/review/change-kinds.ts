@@ -106,7 +106,7 @@ export const PROMOTION: ChangeKind = {
   id: 'SPX310',
   kind: 'promotion',
   description: 'Baseline: a secondary becomes the primary (KB 49550); applying it stops the former primary, reloads the new one with the primary\'s precedence and re-seeds the former primary from it',
-  help: 'A promotion stops the former primary and reloads the new one (KB 49550): keep the former primary as a secondary for that deploy, apply it in a window, point OneClick at the new primary (docs/promotion.md).',
+  help: 'A promotion stops the former primary and reloads the new one (KB 49550): keep the former primary as a secondary for that deploy and apply it in a window; OneClick\'s web servers restart once when the main location server changes (docs/promotion.md).',
   severity: 'warning',
 };
 

@@ -9,7 +9,7 @@
 import * as path from 'path';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
-  BackupMethod, FaultTolerantLandscape, FaultTolerantLandscapeProps, LandscapeHandle, OneClickServerOptions, PlanResource, StandbyMode,
+  BackupMethod, DistributedLandscape, FaultTolerantLandscape, FaultTolerantLandscapeProps, LandscapeHandle, OneClickServerOptions, PlanResource, StandbyMode,
 } from '../../lib';
 import { CONNECTION, readJson, runCli, stackFile, synthApp, tempDir } from '../cli/fixtures';
 
@@ -94,7 +94,11 @@ const base = synth({});
 test.each<[string, Partial<FaultTolerantLandscapeProps>, string[]]>([
   ['the secondary moves to another host', { secondaries: [{ host: 'east-3.example.net' }] },
     [`${P}/hostrc`, `${S}/install`, `${S}/upgrade`, `${S}/hostrc`, `${S}/vnmrc`, `${S}/demote`, `${S}/transfer`, `${S}/load`]],
-  ['the primary moves to another host (it is also the main location server)', { primary: { host: 'east-9.example.net' } }, EVERY_STEP],
+  // The secondary's installer steps pass main_loc_serv but do not re-run for it: a promotion must not
+  // replace every install of an estate (docs/promotion.md).
+  ['the primary moves to another host (it is also the main location server)', { primary: { host: 'east-9.example.net' } },
+    [`${P}/install`, `${P}/upgrade`, `${P}/hostrc`, `${P}/vnmrc`, `${P}/promote`, `${P}/savefile`, `${P}/deregister`,
+      `${S}/hostrc`, `${S}/transfer`, `${S}/load`]],
   ['the handle', { handle: LandscapeHandle.of(0x600000) }, EVERY_STEP],
   ["a secondary's precedence", { secondaries: [{ host: 'east-2.example.net', precedence: 25 }] }, [`${P}/deregister`, `${S}/load`]],
   ['the install dir', { install: { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.1', installDir: '/opt/spectrum' } }, EVERY_STEP],
@@ -139,11 +143,11 @@ describe('a OneClick server and its main location server (docs/promotion.md)', (
   const ONE_CLICK = { host: 'oc-1.example.net' };
   const oneClickBase = synth({}, ONE_CLICK);
 
-  test('OneClick pointed at another main location server: its mainlocation step, and the installer steps that hold main_loc_serv', async () => {
+  test('OneClick pointed at another main location server: its mainlocation step alone', async () => {
     const after = synth({}, { ...ONE_CLICK, mainLocationServer: 'east-2.example.net' });
-    // install/upgrade hold main_loc_serv (no-ops on an installed, current OneClick); the webserver step is chained to
-    // them and restarts the web server once, having written .locrc first; mainlocation then finds the file right.
-    const expected = [`${C}/install`, `${C}/mainlocation`, `${C}/upgrade`, `${C}/webserver`];
+    // install/upgrade pass main_loc_serv to an installer but do not re-run for it (they would do nothing on an
+    // installed, current OneClick, and the webserver step chained to them would restart it for nothing).
+    const expected = [`${C}/mainlocation`];
     expect(replacedSteps(oneClickBase, after)).toEqual(expected);
     expect(await replacedByCheck(oneClickBase, after)).toEqual(expected);
   });
@@ -158,12 +162,41 @@ describe('a OneClick server and its main location server (docs/promotion.md)', (
 
   test('a promotion (the hosts swap) re-runs OneClick\'s mainlocation step with every step of the two servers', async () => {
     const after = synth({ primary: { host: 'east-2.example.net' }, secondaries: [{ host: 'east-1.example.net' }] }, ONE_CLICK);
-    const expected = [...EVERY_STEP, `${C}/install`, `${C}/mainlocation`, `${C}/upgrade`, `${C}/webserver`].sort();
+    // The webserver step is chained to the primaries' install steps (KB 192703's restart after they change); it
+    // writes .locrc before its one restart, and the mainlocation step then finds the file right.
+    const expected = [...EVERY_STEP, `${C}/mainlocation`, `${C}/webserver`].sort();
     expect(replacedSteps(oneClickBase, after)).toEqual(expected);
   });
 
   test('a change that does not touch the main location server leaves the mainlocation step alone', async () => {
     const after = synth({ secondaries: [{ host: 'east-2.example.net', vnmrc: { wait_active: 'yes' } }] }, ONE_CLICK);
     expect(replacedSteps(oneClickBase, after)).toEqual([`${S}/vnmrc`]);
+  });
+});
+
+describe('a distributed landscape (docs/promotion.md)', () => {
+  function synthEstate(master: { primary: string; secondary: string }): string {
+    return synthApp(path.join(tempDir(), 'cdktf.out'), app => {
+      const stack = new TerraformStack(app, 'prod');
+      const ownerPassword = new TerraformVariable(stack, 'owner_password', { type: 'string', sensitive: true }).stringValue;
+      const install = { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.1', ownerPassword };
+      const estate = new DistributedLandscape(stack, 'dss', {
+        master: { handle: LandscapeHandle.of(0x100000), primary: { host: master.primary }, secondaries: [{ host: master.secondary }] },
+        standbyMode: StandbyMode.HOT, install, connection: CONNECTION, planResource: PlanResource.TERRAFORM_DATA,
+      });
+      estate.addLandscape('east', { handle: LandscapeHandle.of(0x400000), primary: { host: 'east-1.example.net' }, secondaries: [{ host: 'east-2.example.net' }] });
+      estate.addOneClickServer('console', { host: 'oc-1.example.net' });
+    });
+  }
+
+  test('promoting the master primary re-runs the master landscape and OneClick, not a member landscape', () => {
+    const before = synthEstate({ primary: 'm-1.example.net', secondary: 'm-2.example.net' });
+    const after = synthEstate({ primary: 'm-2.example.net', secondary: 'm-1.example.net' });
+    const replaced = replacedSteps(before, after);
+    // Every member server passes the master primary to its installer as main_loc_serv; were that a trigger input,
+    // the promotion would replace every install step and, through them, re-seed every member landscape.
+    // Only their .hostrc steps re-run (the estate's host list changed order; they restart nothing).
+    expect(replaced.filter(step => step.startsWith('dss/east/'))).toEqual(['dss/east/primary/hostrc', 'dss/east/secondary/hostrc']);
+    expect(replaced).toEqual(expect.arrayContaining(['dss/console/mainlocation', 'dss/master/primary/promote', 'dss/master/secondary/load']));
   });
 });

@@ -32,6 +32,7 @@ root=${'$'}{a[install_dir]}
 mkdir "$root/.installer-running" 2>/dev/null || { echo "Installation failure: another installer is running in $root"; exit 1; }
 sleep "${'$'}{FAKE_INSTALLER_SLEEP:-0}"
 echo "installer $(cat "$media/VERSION") ss=${'$'}{a[ss_install]} oc=${'$'}{a[oc_install]}" >> "$root/calls.log"
+echo "${'$'}{a[main_loc_serv]}" > "$root/main_loc_serv"
 if [ -f "$root/installer-says" ]; then cat "$root/installer-says"; rmdir "$root/.installer-running"; exit "$(cat "$root/installer-exit" 2>/dev/null || echo 0)"; fi
 if [ "${'$'}{a[ss_install]}" = yes ]; then
   mkdir -p "$root/SS" "$root/bin"
@@ -145,13 +146,20 @@ describe('install script', () => {
     expect(f.calls()).toEqual(['installer 10.4.1 ss=yes oc=no']);
   });
 
-  test('its trigger covers where and what it installs, not media, version or updates', () => {
+  test('its trigger covers where and what it installs, not media, version, updates or the main location server', () => {
     const f = fixture();
     const inputs = (s: ServerPlanInput) => JSON.stringify(install(s).inputs);
     expect(inputs(server(f, '10.4.1', []))).toBe(inputs(server(f, '10.5.0', ['10.5.0.1'])));
-    expect(Object.keys(install(server(f, '10.4.1', [])).inputs).sort()).toEqual(['excludeParts', 'host', 'lh', 'mls', 'owner', 'product', 'specroot']);
+    // A promotion changes the main location server: no install or upgrade re-runs for it (docs/promotion.md),
+    // yet an installer that does run gets the current one.
+    const elsewhere = { ...server(f, '10.4.1', []), mainLocationServer: literal('h2') };
+    expect(inputs(elsewhere)).toBe(inputs(server(f, '10.4.1', [])));
+    expect(JSON.stringify(upgrade(elsewhere).inputs)).toBe(JSON.stringify(upgrade(server(f, '10.4.1', [])).inputs));
+    expect(run(install(elsewhere)).status).toBe(0);
+    expect(readFileSync(join(f.root, 'main_loc_serv'), 'utf8').trim()).toBe('h2');
+    expect(Object.keys(install(server(f, '10.4.1', [])).inputs).sort()).toEqual(['excludeParts', 'host', 'lh', 'owner', 'product', 'specroot']);
     expect(Object.keys(upgrade(server(f, '10.4.1', ['10.4.1.1'])).inputs).sort()).toEqual([
-      'excludeParts', 'host', 'lh', 'media', 'mls', 'owner', 'product', 'specroot', 'update1Media', 'update1Version', 'version',
+      'excludeParts', 'host', 'lh', 'media', 'owner', 'product', 'specroot', 'update1Media', 'update1Version', 'version',
     ]);
   });
 
