@@ -54,6 +54,10 @@ export interface DeployRow {
   readonly relativeToOne: number;
   readonly deploySeconds: number;
   readonly resources: number;
+  /** CPU seconds the deploy used on the simulated hosts (sshd and all it ran: our scripts, the simulator). */
+  readonly hostCpuSeconds: number;
+  /** CPU seconds on the deploy machine: cdktf (synth included), Terraform, the transfer steps' ssh clients. */
+  readonly deployMachineCpuSeconds: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -183,10 +187,8 @@ async function run(options: Options): Promise<void> {
     try {
       const cpuBefore = { hosts: sandboxCpuSeconds(sandbox.workDir), deployMachine: childrenCpuSeconds() };
       const { timings, deploySeconds } = await deploy(project, landscapes, parallelism);
-      if (options.profile) {
-        console.log(`N=${landscapes}: CPU seconds on the simulated hosts ${round(sandboxCpuSeconds(sandbox.workDir) - cpuBefore.hosts, 1)}, `
-          + `on the deploy machine (synth, Terraform, ssh clients) ${round(childrenCpuSeconds() - cpuBefore.deployMachine, 1)}`);
-      }
+      const hostCpuSeconds = round(sandboxCpuSeconds(sandbox.workDir) - cpuBefore.hosts, 1);
+      const deployMachineCpuSeconds = round(childrenCpuSeconds() - cpuBefore.deployMachine, 1);
       const wall = Math.max(...timings.map(t => t.end)) - Math.min(...timings.map(t => t.start));
       const { seconds: critical, chain } = criticalChain(planGraph(project), timings);
       if (options.profile) printProfile(landscapes, timings, chain);
@@ -202,9 +204,12 @@ async function run(options: Options): Promise<void> {
         relativeToOne: round(one ? wall / one.wallSeconds : 1),
         deploySeconds: round(deploySeconds),
         resources: timings.length,
+        hostCpuSeconds,
+        deployMachineCpuSeconds,
       };
       console.log(`N=${landscapes} (${row.servers} servers, -parallelism=${parallelism}): apply ${row.wallSeconds} s, critical path `
-        + `${row.criticalPathSeconds} s, ratio ${row.wallOverCriticalPath}, T(N)/T(1) ${row.relativeToOne}, whole deploy ${row.deploySeconds} s`);
+        + `${row.criticalPathSeconds} s, ratio ${row.wallOverCriticalPath}, T(N)/T(1) ${row.relativeToOne}, whole deploy ${row.deploySeconds} s; `
+        + `CPU ${hostCpuSeconds} s on the simulated hosts, ${deployMachineCpuSeconds} s on the deploy machine`);
       return row;
     } finally {
       project.removeState();

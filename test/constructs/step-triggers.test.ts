@@ -182,7 +182,10 @@ describe('a distributed landscape (docs/promotion.md)', () => {
       const install = { mediaPath: '/mnt/spectrum/10.4.1', version: '10.4.1', ownerPassword };
       const estate = new DistributedLandscape(stack, 'dss', {
         master: { handle: LandscapeHandle.of(0x100000), primary: { host: master.primary }, secondaries: [{ host: master.secondary }] },
-        standbyMode: StandbyMode.HOT, install, connection: CONNECTION, planResource: PlanResource.TERRAFORM_DATA,
+        standbyMode: StandbyMode.HOT,
+        install,
+        connection: CONNECTION,
+        planResource: PlanResource.TERRAFORM_DATA,
       });
       estate.addLandscape('east', { handle: LandscapeHandle.of(0x400000), primary: { host: 'east-1.example.net' }, secondaries: [{ host: 'east-2.example.net' }] });
       estate.addOneClickServer('console', { host: 'oc-1.example.net' });

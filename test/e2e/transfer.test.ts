@@ -109,8 +109,9 @@ describeIfAvailable(unavailable)(`the savefile transfer${unavailable ? ` (skippe
       expect(failed.code).not.toBe(0);
 
       const transferDirs = fs.readdirSync(localTmp).filter(name => name.startsWith(TRANSFER_WORK_PREFIX));
-      expect(transferDirs).toHaveLength(1); // the trap could not run: only ssh_config, known_hosts and the pid
-      expect(fs.readdirSync(path.join(localTmp, transferDirs[0])).sort()).toEqual(['known_hosts', 'pid', 'ssh_config']);
+      // The trap could not run: only ssh_config, known_hosts, the pid, and the savefile's checksum and (empty until it arrived) size.
+      expect(transferDirs).toHaveLength(1);
+      expect(fs.readdirSync(path.join(localTmp, transferDirs[0])).sort()).toEqual(['expected', 'known_hosts', 'pid', 'received', 'ssh_config']);
       for (const file of [...left, ...filesUnder(localTmp)].filter(f => fs.existsSync(f))) {
         const content = fs.readFileSync(file, 'latin1');
         expect({ file, key: content.includes(sandbox.privateKey.trim()) || content.includes('PRIVATE KEY') }).toEqual({ file, key: false });

@@ -33,35 +33,72 @@ function declarePeer(script: StepScript, prefix: 'P' | 'S', target: SshTarget): 
     .setting(`${prefix}_BASTION_HOST_KEY`, target.bastionHostKey ?? empty, checks.hostKeyOrEmpty);
 }
 
-/** The copy itself, after TRANSFER_SSH_SETUP: streamed, verified on the secondary, then put in place. */
+/**
+ * What the secondary runs, as `sh -c` with the savefile's path and its
+ * checksum as $1 and $2 (a constant: no value is pasted into it): store what
+ * arrives on stdin beside the savefile, check it, and only then put it in
+ * place, its checksum file last. Exit 70: could not store it; 71: could not
+ * checksum it; 72: it arrived corrupted (removed; its checksum printed);
+ * 73: could not put it in place. Prints the size on success. `$0` is
+ * `receive-savefile`, a name the e2e fault injection looks for.
+ */
+const RECEIVE_SAVEFILE = 'dst=$1 expected=$2; mkdir -p -- "${dst%/*}" && cat > "$dst.partial" || exit 70; '
+  + 'sum=$(sha256sum < "$dst.partial" | cut -d" " -f1) && bytes=$(wc -c < "$dst.partial") || exit 71; '
+  + 'if [ "$sum" != "$expected" ]; then rm -f -- "$dst.partial"; echo "$sum"; exit 72; fi; '
+  + 'echo "$expected" > "$dst.sha256.partial" && mv -f -- "$dst.partial" "$dst" && mv -f -- "$dst.sha256.partial" "$dst.sha256" || exit 73; '
+  + 'echo "$bytes"';
+
+/**
+ * The copy itself, after TRANSFER_SSH_SETUP: one SSH session on each side
+ * (every session is a handshake, through the bastion too): the primary
+ * sends the savefile's checksum line, then the savefile, streamed into the
+ * secondary's session, which verifies it before it replaces the previous copy.
+ */
 const TRANSFER_COPY = bashText(String.raw`on_primary() { ssh -F "$CONFIG" ${TRANSFER_HOST_ALIASES.primary} "$@"; }
 on_secondary() { ssh -F "$CONFIG" ${TRANSFER_HOST_ALIASES.secondary} "$@"; }
-# Quoted for the remote shell; the paths are safe paths already (validated above).
+# Quoted for the remote shell; the paths are safe paths already (validated above),
+# and RECEIVE_SAVEFILE holds no single quote.
 rq() { printf "'%s'" "$1"; }
+RECEIVE_SAVEFILE=${"'"}${RECEIVE_SAVEFILE}${"'"}
 SRC="$P_SPECROOT/SS/$SOURCE"
 DST="$S_SPECROOT/SS/$TARGET"
-EXPECTED=$(on_primary "cat -- $(rq "$SRC.sha256")") || die "could not read $SRC.sha256 from the primary $P_HOST (has the savefile step run?)"
-[[ $EXPECTED =~ ^[0-9a-f]{64}$ ]] || die "$SRC.sha256 on the primary $P_HOST holds no SHA-256 checksum; run the savefile step again"
+# Reads the checksum line (bash reads a pipe one byte at a time, so the
+# savefile's bytes stay in the pipe for the secondary's session), then hands
+# the rest of the stream to the secondary. Exit 3: no checksum line; 4: not
+# a checksum; else the secondary's status.
+receive() {
+  local expected
+  IFS= read -r expected || exit 3
+  [[ $expected =~ ^[0-9a-f]{64}$ ]] || exit 4
+  printf '%s\n' "$expected" > "$WORK/expected"
+  on_secondary "sh -c $(rq "$RECEIVE_SAVEFILE") receive-savefile $(rq "$DST") $(rq "$expected")" > "$WORK/received"
+}
 # Streamed from one ssh session to the other: the savefile is never stored
 # on this machine, so an interrupted transfer leaves no copy here.
 set +e
-on_primary "cat -- $(rq "$SRC")" | on_secondary "mkdir -p -- $(rq "$(dirname "$DST")") && cat > $(rq "$DST.partial")"
+on_primary "cat -- $(rq "$SRC.sha256") && cat -- $(rq "$SRC")" | receive
 COPY_STATUS="$(printf '%s ' "$\{PIPESTATUS[@]}")"
 set -e
-read -r READ_STATUS WRITE_STATUS <<<"$COPY_STATUS"
-[ "$READ_STATUS" = 0 ] || die "could not read $SRC from the primary $P_HOST (ssh exit status $READ_STATUS); the secondary's previous copy is unchanged"
-[ "$WRITE_STATUS" = 0 ] || die "could not write $DST.partial on the secondary $S_HOST (ssh exit status $WRITE_STATUS); the secondary's previous copy is unchanged"
-# Verify what arrived before it takes the place of the previous copy: a
-# savefile corrupted in transit never reaches SSdbload, and this step fails
-# (so the next deploy retries it) with the secondary's database untouched.
-ARRIVED=$(on_secondary "sha256sum < $(rq "$DST.partial") | cut -d' ' -f1 && wc -c < $(rq "$DST.partial")") || die "could not checksum $DST.partial on $S_HOST"
-{ read -r ARRIVED_SHA; read -r ARRIVED_BYTES; } <<<"$ARRIVED"
-if [ "$ARRIVED_SHA" != "$EXPECTED" ]; then
-  on_secondary "rm -f -- $(rq "$DST.partial")" || true
-  die "the savefile arrived corrupted on the secondary $S_HOST (sha256 $ARRIVED_SHA, expected $EXPECTED): it was not loaded and the secondary's database is unchanged; deploy again to retry the transfer"
-fi
-on_secondary "printf '%s\\n' $(rq "$EXPECTED") > $(rq "$DST.sha256.partial") && mv -f -- $(rq "$DST.partial") $(rq "$DST") && mv -f -- $(rq "$DST.sha256.partial") $(rq "$DST.sha256")" || die "could not put the savefile in place on $S_HOST"
-note "copied $SOURCE from $P_HOST to $S_HOST:$DST ($ARRIVED_BYTES bytes)"`);
+read -r READ_STATUS RECEIVE_STATUS <<<"$COPY_STATUS"
+EXPECTED=$(cat -- "$WORK/expected" 2>/dev/null || true)
+RECEIVED=$(cat -- "$WORK/received" 2>/dev/null || true)
+case $RECEIVE_STATUS in
+  0) ;;
+  3) die "could not read $SRC.sha256 from the primary $P_HOST (ssh exit status $READ_STATUS; has the savefile step run?); the secondary's previous copy is unchanged" ;;
+  4) die "$SRC.sha256 on the primary $P_HOST holds no SHA-256 checksum; run the savefile step again" ;;
+  *) [ "$READ_STATUS" = 0 ] || die "could not read $SRC from the primary $P_HOST (ssh exit status $READ_STATUS); the secondary's previous copy is unchanged" ;;
+esac
+# Verified before it took the place of the previous copy: a savefile
+# corrupted in transit never reaches SSdbload, and this step fails (so the
+# next deploy retries it) with the secondary's database untouched.
+case $RECEIVE_STATUS in
+  0) ;;
+  72) die "the savefile arrived corrupted on the secondary $S_HOST (sha256 $RECEIVED, expected $EXPECTED): it was not loaded and the secondary's database is unchanged; deploy again to retry the transfer" ;;
+  71) die "could not checksum $DST.partial on $S_HOST" ;;
+  73) die "could not put the savefile in place on $S_HOST" ;;
+  *) die "could not write $DST.partial on the secondary $S_HOST (ssh exit status $RECEIVE_STATUS); the secondary's previous copy is unchanged" ;;
+esac
+note "copied $SOURCE from $P_HOST to $S_HOST:$DST ($RECEIVED bytes)"`);
 
 /**
  * Step 5 (on the machine that runs Terraform): stream the savefile from the

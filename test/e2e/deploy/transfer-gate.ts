@@ -22,7 +22,7 @@ export class TransferGate {
     fs.writeFileSync(path.join(this.binDir, 'ssh'), [
       '#!/bin/bash',
       `gate=${JSON.stringify(this.dir)}`,
-      `if [ -f "$gate/armed" ] && [ "$3" = ${TRANSFER_HOST_ALIASES.primary} ] && [[ "$4" == "cat -- '"*".SSdb'" ]]; then`,
+      `if [ -f "$gate/armed" ] && [ "$3" = ${TRANSFER_HOST_ALIASES.primary} ] && [[ "$4" == *"cat -- '"*".SSdb'" ]]; then`,
       '  rm -f "$gate/armed"',
       '  /usr/bin/ssh "$@" | {',
       '    head -c 1024',

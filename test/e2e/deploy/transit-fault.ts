@@ -18,7 +18,8 @@ export class TransitFault {
     fs.writeFileSync(path.join(this.binDir, 'ssh'), [
       '#!/bin/bash',
       `flag=${JSON.stringify(this.flag)}`,
-      'if [ -f "$flag" ] && [[ "$*" == *".SSdb.partial"* ]] && [[ "$*" != *sha256sum* ]]; then',
+      // The secondary's session that receives the savefile (lib/plan/steps/transfer-step.ts, RECEIVE_SAVEFILE).
+      'if [ -f "$flag" ] && [[ "$*" == *" receive-savefile "* ]]; then',
       '  rm -f "$flag"',
       '  { head -c 64; printf "CORRUPTED-IN-TRANSIT"; cat; } | /usr/bin/ssh "$@"',
       '  exit "${PIPESTATUS[1]}"',
