@@ -9,7 +9,8 @@
 import * as path from 'path';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
-  BackupMethod, DistributedLandscape, FaultTolerantLandscape, FaultTolerantLandscapeProps, LandscapeHandle, OneClickServerOptions, PlanResource, StandbyMode,
+  BackupMethod, DistributedLandscape, FaultTolerantLandscape, FaultTolerantLandscapeProps, LandscapeHandle, OneClickServerOptions, PlanResource,
+  StandbyMode,
 } from '../../lib';
 import { CONNECTION, readJson, runCli, stackFile, synthApp, tempDir } from '../cli/fixtures';
 
