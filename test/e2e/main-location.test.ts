@@ -56,12 +56,7 @@ describeIfAvailable(unavailable)(`OneClick's main location server after a promot
     expect(webStarts('console')).toEqual([`mls=${a}`]);
 
     // The promotion: the code's primary is now the server at b (through the hosts variable, as test/e2e/reseed.test.ts does).
-    const vars = JSON.parse(fs.readFileSync(project.varFile, 'utf8'));
-    fs.writeFileSync(project.varFile, JSON.stringify({
-      ...vars,
-      hosts: { ...vars.hosts, primary: b, secondary: a },
-      host_keys: { ...vars.host_keys, primary: vars.host_keys.secondary, secondary: vars.host_keys.primary },
-    }), { mode: 0o600 });
+    project.swapHosts('primary', 'secondary');
     const promoted = project.deploy();
     expectSuccess(promoted);
     expect(promoted.output).toMatch(/console_mainlocation_[0-9A-F]{8} \([^)]*\): Creation complete/);

@@ -79,12 +79,7 @@ describeIfAvailable(unavailable)(`promotion of examples/fault-tolerant on sandbo
 
     const before = timelineLengths();
     // The operator's change: the code's primary is now the server at b, its secondary the one at a.
-    const vars = JSON.parse(fs.readFileSync(project.varFile, 'utf8'));
-    fs.writeFileSync(project.varFile, JSON.stringify({
-      ...vars,
-      hosts: { primary: b, secondary: a },
-      host_keys: { primary: vars.host_keys.secondary, secondary: vars.host_keys.primary },
-    }), { mode: 0o600 });
+    project.swapHosts('primary', 'secondary');
     expectSuccess(project.deploy());
 
     // The new primary (at b): precedence 10 and nothing of its old precedence 20 in its map; hot standby.

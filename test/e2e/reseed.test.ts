@@ -121,12 +121,7 @@ describeIfAvailable(unavailable)(`re-seed on demand onto sandbox hosts${unavaila
     const [a, b] = [sandbox.host('primary').address, sandbox.host('secondary').address];
     const before = { primary: readSimEvents(root('primary')).length, secondary: readSimEvents(root('secondary')).length };
     // The code's primary is now the server at b, its secondary the one at a (here through the hosts variable).
-    const vars = JSON.parse(fs.readFileSync(project.varFile, 'utf8'));
-    fs.writeFileSync(project.varFile, JSON.stringify({
-      ...vars,
-      hosts: { primary: b, secondary: a },
-      host_keys: { primary: vars.host_keys.secondary, secondary: vars.host_keys.primary },
-    }), { mode: 0o600 });
+    project.swapHosts('primary', 'secondary');
     expectSuccess(project.deploy());
 
     const newPrimary = readSimDatabase(root('secondary'));

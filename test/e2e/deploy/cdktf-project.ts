@@ -79,6 +79,17 @@ export class CdktfProject {
     }, null, 2), { mode: 0o600 });
   }
 
+  /**
+   * Swaps two hosts in the `hosts` and `host_keys` variables, as an operator
+   * promotes a secondary of an example whose hosts come from variables
+   * (docs/promotion.md).
+   */
+  public swapHosts(a: string, b: string): void {
+    const vars = JSON.parse(fs.readFileSync(this.varFile, 'utf8'));
+    const swap = (map: Record<string, string>) => ({ ...map, [a]: map[b], [b]: map[a] });
+    fs.writeFileSync(this.varFile, JSON.stringify({ ...vars, hosts: swap(vars.hosts), host_keys: swap(vars.host_keys) }, null, 2), { mode: 0o600 });
+  }
+
   /** `cdktf deploy --auto-approve` with the sandbox's variables. */
   public deploy(env: NodeJS.ProcessEnv = {}): CommandResult {
     return this.run(CDKTF, ['deploy', this.options.stack, '--auto-approve', '--no-color', '--output', this.outDir, '--var-file', this.varFile], this.dir, env);
