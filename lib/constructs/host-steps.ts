@@ -41,8 +41,8 @@ export function releaseStepsOf(steps: { readonly [kind: string]: TerraformResour
  */
 export function emitWebServerStep(scope: Construct, input: ServerPlanInput, resource: PlanResource,
   oneClick: () => readonly (TerraformResource | undefined)[], primaries: () => readonly TerraformResource[],
-  mainLocationPromote: () => TerraformResource | undefined = () => undefined): TerraformResource | undefined {
-  const step = webServerStep(input);
+  mainLocationPromote: () => TerraformResource | undefined = () => undefined, manageMainLocation = true): TerraformResource | undefined {
+  const step = webServerStep(input, manageMainLocation);
   if (!step) return undefined;
   // depends_on and the chained ids are written lazily below: an override
   // cannot extend a depends_on list that emitStep already wrote.

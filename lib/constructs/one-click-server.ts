@@ -47,9 +47,10 @@ export class OneClickServer extends Construct {
   /**
    * The step that points OneClick at its main location server
    * (`MAIN_LOCATION_HOST_NAME` in `$SPECROOT/LS/.locrc`) and restarts its
-   * web server when that changed, e.g. after a promotion (docs/promotion.md).
+   * web server when that changed, e.g. after a promotion (docs/promotion.md);
+   * none when `manageMainLocation` is false.
    */
-  public readonly mainLocationStep: TerraformResource;
+  public readonly mainLocationStep?: TerraformResource;
 
   private readonly options: OneClickServerOptions;
   private readonly context: MemberContext;
@@ -94,9 +95,9 @@ export class OneClickServer extends Construct {
       // OneClick's own release steps (install and upgrade), read at synth time.
       const ownReleaseSteps = () => [this.installStep, this.upgradeStep];
       this.webServerStep = emitWebServerStep(this, input, resource, ownReleaseSteps, this.context.primaryReleaseSteps ?? (() => []),
-        mainLocationPromote);
+        mainLocationPromote, options.manageMainLocation ?? true);
     }
-    this.mainLocationStep = this.emitMainLocationStep(input, resource, mainLocationPromote);
+    if (options.manageMainLocation ?? true) this.mainLocationStep = this.emitMainLocationStep(input, resource, mainLocationPromote);
     SpectrumRegistry.of(this).addOneClick(this);
     new TopologyMetadata(this, 'topology', () => ({ oneClicks: { [this.node.path]: this._toOneClickNode() } }));
   }

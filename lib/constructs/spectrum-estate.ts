@@ -240,6 +240,7 @@ export class SpectrumEstate extends Construct {
       connection: this.connection(oneClick.connection, [...at, 'connection']),
       install: this.install(oneClick.install, [...at, 'install']),
       mainLocationServer: this.text(oneClick.mainLocationServer, [...at, 'mainLocationServer']),
+      manageMainLocation: oneClick.manageMainLocation,
     };
   }
 

@@ -280,6 +280,8 @@ export function estateSchema(): Schema {
           connection: described(ref('connection'), 'SSH connection settings, field by field over the landscape\'s'),
           install: described(ref('install'), 'Installation settings, field by field over the landscape\'s'),
           mainLocationServer: described(ref('text'), 'OneClick\'s main location server. Default: the master primary (or the landscape\'s primary); SPX171'),
+          manageMainLocation: described({ type: 'boolean' },
+            'Keep OneClick\'s main location server in $SPECROOT/LS/.locrc (the mainlocation step; docs/promotion.md). Default: true', { default: true }),
         },
       },
       landscapeOptions: {

@@ -55,6 +55,7 @@ export interface EstateOneClick {
   readonly connection?: EstateConnection;
   readonly install?: EstateInstall;
   readonly mainLocationServer?: TextValue;
+  readonly manageMainLocation?: boolean;
 }
 
 export type Standby = 'WARM' | 'HOT';

@@ -35,7 +35,7 @@ export const MAIN_LOCATION_FUNCTIONS = bashText(String.raw`LOCRC="$SPECROOT/${LO
 update_main_location() {
   local marker=$\{1:-} new
   if [ ! -e "$LOCRC" ] && [ ! -L "$LOCRC" ]; then
-    die "$LOCRC does not exist; Spectrum's installer writes it (${MAIN_LOCATION_KEY}, techdocs 21.2 'Establish Fault Tolerance'), so this installation is incomplete: restore the file or reinstall; refused rather than writing one without the installer's other settings"
+    die "$LOCRC does not exist; Spectrum's installer writes it (${MAIN_LOCATION_KEY}, techdocs 21.2 'Establish Fault Tolerance'); refused rather than writing one without the installer's other settings. Restore the file, or, where this OneClick keeps its main location server elsewhere, set manageMainLocation: false on this OneClick server and point it at a new main location server by hand (KB 49550; docs/promotion.md)"
   fi
   new="$LOCRC.cdktf-spectrum-new"
   awk -v k='${MAIN_LOCATION_KEY}' -v v="$MLS" '

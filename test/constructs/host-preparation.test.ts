@@ -107,6 +107,15 @@ describe('OneClick web server step', () => {
     expect(scriptOf(mainLocation)).toContain("MLS='m-1'");
   });
 
+  test('manageMainLocation false: no mainlocation step, and the webserver step leaves .locrc alone', () => {
+    const json = synthStack(stack => pair(stack).addOneClickServer('console', { host: 'oc-1', manageMainLocation: false }));
+    expect([...stepsOf(json).keys()].filter(p => p.startsWith('east/console/'))).toEqual(['east/console/install', 'east/console/upgrade', 'east/console/webserver']);
+    expect(scriptOf(step(json, 'east/console/webserver'))).not.toContain('.locrc');
+    const managed = synthStack(stack => pair(stack).addOneClickServer('console', { host: 'oc-1' }));
+    expect(scriptOf(step(managed, 'east/console/webserver'))).toContain('LOCRC=');
+    expect([...stepsOf(managed).keys()]).toContain('east/console/mainlocation');
+  });
+
   test('the hook for rolling upgrades: an upgrade step of a primary is chained as well', () => {
     const json = synthStack(stack => {
       estate(stack);

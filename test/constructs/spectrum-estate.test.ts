@@ -224,6 +224,15 @@ describe('SpectrumEstate: re-seeding, retention and promotion (docs/reseed.md, d
     },
   });
 
+  test('a OneClick server with manageMainLocation false has no mainlocation step; by default it has one', () => {
+    const withConsole = (console: object) => synthStack(stack => {
+      SpectrumEstate.fromObject(stack, 'estate', pair({ oneClickServers: { console: { host: 'oc-1', ...console } } }));
+    });
+    const paths = (json: Synthesized) => [...stepsOf(json).keys()].filter(p => p.startsWith('estate/east/console/'));
+    expect(paths(withConsole({}))).toEqual(['estate/east/console/mainlocation']);
+    expect(paths(withConsole({ manageMainLocation: false }))).toEqual([]);
+  });
+
   test('reseed and retain build the same plan as in code: the reseed is the savefile step\'s trigger input, retain reaches every script', () => {
     const fromData = synthStack(stack => {
       SpectrumEstate.fromObject(stack, 'estate', pair({ reseed: 'nightly-2026-12-01', retain: 5 }));

@@ -123,6 +123,7 @@ describe('mainlocation step', () => {
     const result = run(mainLocationStep(input(oc.root, 'ss-east-2')).script);
     expect(result.status).not.toBe(0);
     expect(result.output).toContain(`${oc.root}/LS/.locrc does not exist; Spectrum's installer writes it`);
+    expect(result.output).toContain('set manageMainLocation: false on this OneClick server');
     expect(readdirSync(join(oc.root, 'LS'))).toEqual([]);
     expect(oc.calls()).toEqual([]);
   });
@@ -177,6 +178,17 @@ describe('webserver step and the main location server', () => {
     expect(after.status).toBe(0);
     expect(after.output).toContain('no restart');
     expect(oc.calls()).toHaveLength(2);
+  });
+
+  test('with manageMainLocation false it restarts the web server and leaves .locrc alone, also where there is none', () => {
+    const oc = fakeOneClick(null);
+    const result = run(webServerStep(input(oc.root, 'ss-east-2', '/media'), false)!.script);
+    expect(result.status).toBe(0);
+    expect(result.output).toContain('its main location server is not managed here');
+    expect(readdirSync(join(oc.root, 'LS'))).toEqual([]);
+    expect(oc.calls().map(call => call.split(' ')[0])).toEqual(['stopWebTomcat.sh', 'startWebTomcat.sh']);
+    const managed = run(webServerStep(input(oc.root, 'ss-east-2', '/media'))!.script);
+    expect(managed.status).not.toBe(0);
   });
 
   test('the main location server is not a trigger input of the webserver step (the mainlocation step owns it)', () => {

@@ -19,13 +19,24 @@ import { WEB_SERVER_FUNCTIONS } from '../web-server';
  * a web server this step starts reads the right one, and a deploy that runs
  * both steps (a promotion) restarts the web server once. The main location
  * server is not a trigger input here: the mainlocation step owns its changes.
+ * With `manageMainLocation` false (OneClickServerOptions) it leaves `.locrc`
+ * alone and only restarts the web server.
  */
-export function webServerStep(server: ServerPlanInput): PlanStep | undefined {
+export function webServerStep(server: ServerPlanInput, manageMainLocation = true): PlanStep | undefined {
   const { install } = server;
   if (!install.mediaPath) return undefined;
-  return new StepScript('webserver')
+  const script = new StepScript('webserver')
     .input('SPECROOT', install.installDir, checks.path)
-    .input('OWNER', install.owner, checks.owner)
+    .input('OWNER', install.owner, checks.owner);
+  if (!manageMainLocation) {
+    return script
+      .body(WEB_SERVER_FUNCTIONS)
+      .body(String.raw`oneclick_installed || die "OneClick is not installed in $SPECROOT (no webtomcat/bin/startWebTomcat.sh)"
+restart_web_server
+note "OneClick's web server started (its main location server is not managed here: manageMainLocation is false)"`)
+      .remote(server.target);
+  }
+  return script
     .untriggered('MLS', server.mainLocationServer, checks.host, 'the mainlocation step re-runs on a change of the main location server')
     .constant('PENDING_SUFFIX', WEB_RESTART_PENDING_SUFFIX)
     .body(MAIN_LOCATION_FUNCTIONS)
