@@ -4,14 +4,13 @@
  * over real SSH, with the Spectrum simulator behind them. Each test asserts
  * on the hosts' files after the deploy.
  */
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { CdktfProject } from './deploy/cdktf-project';
 import { expectSuccess, filesUnder, managedHosts } from './deploy/deploy-output';
+import { deploySuite } from './deploy/deploy-suite';
 import { TransitFault } from './deploy/transit-fault';
-import { Sandbox, startSandbox, stopSandbox } from './sandbox';
+import { Sandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { readSimDatabase, readSimEvents, SimEvent } from './simulator';
 
@@ -30,30 +29,11 @@ const events = (sandbox: Sandbox, name: string, tool?: string): SimEvent[] =>
   readSimEvents(specroot(sandbox, name)).filter(e => tool === undefined || e.tool === tool);
 
 describeIfAvailable(unavailable)(`cdktf deploy onto sandbox hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  const suite = deploySuite('deploy', { hosts: ['primary', 'secondary', ...DSS_HOSTS, 'tertiary'], firstAddressOctet: 40 });
+  const { password, project } = suite;
   let workDir: string;
   let sandbox: Sandbox;
-  const password = `pw-${randomBytes(12).toString('hex')}`;
-  const projects: CdktfProject[] = [];
-  const project = (options: Omit<ConstructorParameters<typeof CdktfProject>[0], 'sandbox' | 'workDir' | 'ownerPassword'>) => {
-    const created = new CdktfProject({ ...options, sandbox, workDir, ownerPassword: password });
-    projects.push(created);
-    return created;
-  };
-
-  beforeAll(async () => {
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrum-deploy-'));
-    sandbox = await startSandbox({
-      hosts: ['primary', 'secondary', ...DSS_HOSTS, 'tertiary'],
-      workDir: path.join(workDir, 'sandbox'),
-      firstAddressOctet: 40,
-    });
-  });
-
-  afterAll(async () => {
-    await stopSandbox(sandbox);
-    for (const p of projects) p.removeState();
-    fs.rmSync(workDir, { recursive: true, force: true });
-  });
+  beforeAll(() => ({ workDir, sandbox } = suite));
 
   describe('examples/fault-tolerant', () => {
     let ft: CdktfProject;

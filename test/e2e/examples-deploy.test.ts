@@ -5,13 +5,12 @@
  * '*'`) onto sandbox hosts, one sandbox shared by both. test/e2e/deploy.test.ts
  * deploys the fault-tolerant and distributed examples.
  */
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { CdktfProject, CommandResult } from './deploy/cdktf-project';
 import { expectSuccess, managedHosts, pathsWith, resourceEvents } from './deploy/deploy-output';
-import { Sandbox, startSandbox, stopSandbox } from './sandbox';
+import { deploySuite } from './deploy/deploy-suite';
+import { Sandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { readSimDatabase, readSimEvents, SimEvent } from './simulator';
 import { REGISTERED_SECONDARIES } from '../../lib/plan/steps/deregister-step';
@@ -48,31 +47,12 @@ function terraformDataOutput(state: any, name: string): any {
 }
 
 describeIfAvailable(unavailable)(`examples deployed onto sandbox hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  const suite = deploySuite('examples', { hosts: [...COMPOSED_HOSTS, ...ESTATE_SERVERS, ...serversOf(ADDED_SITE)], firstAddressOctet: 140 });
+  const { password, project } = suite;
   let workDir: string;
   let sandbox: Sandbox;
-  const password = `pw-${randomBytes(12).toString('hex')}`;
-  const projects: CdktfProject[] = [];
-  const project = (options: Omit<ConstructorParameters<typeof CdktfProject>[0], 'sandbox' | 'workDir' | 'ownerPassword'>) => {
-    const created = new CdktfProject({ ...options, sandbox, workDir, ownerPassword: password });
-    projects.push(created);
-    return created;
-  };
+  beforeAll(() => ({ workDir, sandbox } = suite));
   const address = (name: string) => sandbox.host(name).address;
-
-  beforeAll(async () => {
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrum-examples-'));
-    sandbox = await startSandbox({
-      hosts: [...COMPOSED_HOSTS, ...ESTATE_SERVERS, ...serversOf(ADDED_SITE)],
-      workDir: path.join(workDir, 'sandbox'),
-      firstAddressOctet: 140,
-    });
-  });
-
-  afterAll(async () => {
-    await stopSandbox(sandbox);
-    for (const p of projects) p.removeState();
-    fs.rmSync(workDir, { recursive: true, force: true });
-  });
 
   describe('examples/composed', () => {
     let composed: CdktfProject;

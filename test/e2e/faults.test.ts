@@ -7,13 +7,12 @@
  * converges. docs/fault-matrix.md names these tests.
  */
 import { spawnSync } from 'child_process';
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { CdktfProject, CommandResult } from './deploy/cdktf-project';
 import { expectSuccess } from './deploy/deploy-output';
-import { Sandbox, startSandbox, stopSandbox } from './sandbox';
+import { deploySuite } from './deploy/deploy-suite';
+import { Sandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { holdSimTool, injectFault, isSimRunning, readSimDatabase, readSimEvents, releaseSimHold } from './simulator';
 
@@ -25,7 +24,7 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describeIfAvailable(unavailable)(`interrupted and failing deploys${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  let workDir: string;
+  const suite = deploySuite('faults', { hosts: ['primary', 'secondary'], firstAddressOctet: 70 });
   let sandbox: Sandbox;
   let project: CdktfProject;
   const root = (name: string) => sandbox.host(name).rootDir;
@@ -59,23 +58,9 @@ describeIfAvailable(unavailable)(`interrupted and failing deploys${unavailable ?
     }
   }
 
-  beforeAll(async () => {
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrum-faults-'));
-    sandbox = await startSandbox({ hosts: ['primary', 'secondary'], workDir: path.join(workDir, 'sandbox'), firstAddressOctet: 70 });
-    project = new CdktfProject({
-      dir: 'test/e2e/fixtures/landscape',
-      stack: 'e2e-landscape',
-      hostNames: ['primary', 'secondary'],
-      sandbox,
-      workDir,
-      ownerPassword: `pw-${randomBytes(12).toString('hex')}`,
-    });
-  });
-
-  afterAll(async () => {
-    await stopSandbox(sandbox);
-    project?.removeState();
-    fs.rmSync(workDir, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ sandbox } = suite);
+    project = suite.project({ dir: 'test/e2e/fixtures/landscape', stack: 'e2e-landscape', hostNames: ['primary', 'secondary'] });
   });
 
   test('Ctrl-C while SSdbsave runs on the primary: SSdbsave finishes, the primary runs again with its database', async () => {

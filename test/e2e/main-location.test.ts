@@ -8,13 +8,10 @@
  * (MAIN_LOCATION_HOST_NAME, techdocs 21.2) and its web server runs with it,
  * restarted once; a second deploy changes nothing. One sandbox, three deploys.
  */
-import { randomBytes } from 'crypto';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { CdktfProject } from './deploy/cdktf-project';
 import { expectSuccess } from './deploy/deploy-output';
-import { Sandbox, startSandbox, stopSandbox } from './sandbox';
+import { deploySuite } from './deploy/deploy-suite';
+import { Sandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { locrcMainLocation, readWebTomcatTimeline, webTomcatMainLocation, webTomcatState } from './simulator';
 
@@ -22,30 +19,16 @@ const unavailable = sandboxUnavailableReason();
 const HOSTS = ['primary', 'secondary', 'console'];
 
 describeIfAvailable(unavailable)(`OneClick's main location server after a promotion${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  let workDir: string;
+  const suite = deploySuite('mainlocation', { hosts: HOSTS, firstAddressOctet: 110 });
   let sandbox: Sandbox;
   let project: CdktfProject;
   const root = (name: string) => sandbox.host(name).rootDir;
   const webStarts = (name: string) => readWebTomcatTimeline(root(name)).filter(t => t.event === 'webtomcat-running').map(t => t.detail);
 
-  beforeAll(async () => {
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrum-mainlocation-'));
-    sandbox = await startSandbox({ hosts: HOSTS, workDir: path.join(workDir, 'sandbox'), firstAddressOctet: 110 });
-    project = new CdktfProject({
-      dir: 'test/e2e/fixtures/mainlocation',
-      stack: 'e2e-mainlocation',
-      sandbox,
-      workDir,
-      hostNames: HOSTS,
-      ownerPassword: `pw-${randomBytes(8).toString('hex')}`,
-    });
+  beforeAll(() => {
+    ({ sandbox } = suite);
+    project = suite.project({ dir: 'test/e2e/fixtures/mainlocation', stack: 'e2e-mainlocation', hostNames: HOSTS });
     expectSuccess(project.deploy());
-  });
-
-  afterAll(async () => {
-    await stopSandbox(sandbox);
-    project?.removeState();
-    fs.rmSync(workDir, { recursive: true, force: true });
   });
 
   test('a promotion points OneClick at the new primary and restarts its web server once; a second deploy changes nothing', () => {

@@ -8,13 +8,12 @@
  * demote step cannot wait for the former primary's vnmrc step, which must
  * not start the demoted server. One sandbox, three deploys and two plans.
  */
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { CdktfProject } from './deploy/cdktf-project';
 import { expectSuccess, resourceEvents } from './deploy/deploy-output';
-import { Sandbox, startSandbox, stopSandbox } from './sandbox';
+import { deploySuite } from './deploy/deploy-suite';
+import { Sandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { changeSimData, isSimRunning, readSimDatabase, readSimTimeline, SimTimelineEntry } from './simulator';
 
@@ -23,11 +22,9 @@ const HOSTS = ['primary', 'secondary'];
 const HANDLE = '0x400000';
 
 describeIfAvailable(unavailable)(`promotion of examples/fault-tolerant on sandbox hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  let workDir: string;
+  const suite = deploySuite('promotion', { hosts: HOSTS, firstAddressOctet: 160 });
   let sandbox: Sandbox;
   let project: CdktfProject;
-  let dss: CdktfProject | undefined;
-  const password = `pw-${randomBytes(8).toString('hex')}`;
   const root = (name: string) => sandbox.host(name).rootDir;
   const address = (name: string) => sandbox.host(name).address;
   const vnmrc = (name: string) => fs.readFileSync(path.join(root(name), 'SS', '.vnmrc'), 'utf8').split('\n');
@@ -51,20 +48,10 @@ describeIfAvailable(unavailable)(`promotion of examples/fault-tolerant on sandbo
       .toEqual(['ss-stop', 'save', 'load precedence=20', 'ss-start']);
   };
 
-  beforeAll(async () => {
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrum-promotion-'));
-    sandbox = await startSandbox({ hosts: HOSTS, workDir: path.join(workDir, 'sandbox'), firstAddressOctet: 160 });
-    project = new CdktfProject({
-      dir: 'examples/fault-tolerant', stack: 'fault-tolerant', sandbox, workDir, hostNames: HOSTS, ownerPassword: password,
-    });
+  beforeAll(() => {
+    ({ sandbox } = suite);
+    project = suite.project({ dir: 'examples/fault-tolerant', stack: 'fault-tolerant', hostNames: HOSTS });
     expectSuccess(project.deploy());
-  });
-
-  afterAll(async () => {
-    await stopSandbox(sandbox);
-    project?.removeState();
-    dss?.removeState();
-    fs.rmSync(workDir, { recursive: true, force: true });
   });
 
   test('swapping hosts and host_keys promotes the secondary: KB 49550 order, precedence 10 and secondary_polling move, the former primary holds the new primary database at 20', () => {
@@ -110,7 +97,7 @@ describeIfAvailable(unavailable)(`promotion of examples/fault-tolerant on sandbo
   test('in a DSS, where demote waits for the install only, the demoted server is not started before its load re-seeds it', () => {
     const [a, b] = [address('primary'), address('secondary')];
     // The server at b is the primary now (above). The DSS's code has the server at a as its primary again.
-    dss = new CdktfProject({ dir: 'test/e2e/fixtures/promotion-dss', stack: 'e2e-promotion-dss', sandbox, workDir, hostNames: HOSTS, ownerPassword: password });
+    const dss = suite.project({ dir: 'test/e2e/fixtures/promotion-dss', stack: 'e2e-promotion-dss', hostNames: HOSTS });
     const before = timelineLengths();
     const deployed = dss.deploy();
     expectSuccess(deployed);

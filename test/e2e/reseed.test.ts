@@ -9,13 +9,12 @@
  * finishes it; swapping the roles promotes the secondary (KB 49550,
  * docs/promotion.md). One sandbox, five deploys.
  */
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { CdktfProject } from './deploy/cdktf-project';
 import { expectSuccess } from './deploy/deploy-output';
-import { Sandbox, startSandbox, stopSandbox } from './sandbox';
+import { deploySuite } from './deploy/deploy-suite';
+import { Sandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { changeSimData, injectFault, isSimRunning, onlineBackupPath, readSimDatabase, readSimEvents, SimEvent } from './simulator';
 
@@ -28,7 +27,7 @@ const stepsIn = (output: string, pattern: RegExp) =>
   [...output.matchAll(pattern)].map(m => m[1].replace(/^terraform_data\.spectrum_/, '').replace(/_[0-9A-F]{8}$/, '')).sort();
 
 describeIfAvailable(unavailable)(`re-seed on demand onto sandbox hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  let workDir: string;
+  const suite = deploySuite('reseed', { hosts: HOSTS, firstAddressOctet: 70 });
   let sandbox: Sandbox;
   let project: CdktfProject;
   const root = (name: string) => sandbox.host(name).rootDir;
@@ -36,25 +35,13 @@ describeIfAvailable(unavailable)(`re-seed on demand onto sandbox hosts${unavaila
   const asides = (name: string) => fs.readdirSync(path.join(root(name), BEFORE_LOAD)).filter(f => f.endsWith('.SSdb'));
 
   /** Sets the `reseed` Terraform variable (in the var file; the same as `--var reseed=...`). */
-  const setReseed = (value: string) => {
-    const vars = JSON.parse(fs.readFileSync(project.varFile, 'utf8'));
-    fs.writeFileSync(project.varFile, JSON.stringify({ ...vars, reseed: value }), { mode: 0o600 });
-  };
+  const setReseed = (value: string) => project.setVariables({ reseed: value });
 
-  beforeAll(async () => {
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrum-reseed-'));
-    sandbox = await startSandbox({ hosts: HOSTS, workDir: path.join(workDir, 'sandbox'), firstAddressOctet: 70 });
-    project = new CdktfProject({
-      dir: 'test/e2e/fixtures/reseed', stack: 'e2e-reseed', sandbox, workDir, hostNames: HOSTS, ownerPassword: `pw-${randomBytes(8).toString('hex')}`,
-    });
+  beforeAll(() => {
+    ({ sandbox } = suite);
+    project = suite.project({ dir: 'test/e2e/fixtures/reseed', stack: 'e2e-reseed', hostNames: HOSTS });
     project.extraEnv = { SPECTRUM_E2E_BACKUP_COMMAND: `${onlineBackupPath(sandbox.mediaDir)}` };
     expectSuccess(project.deploy());
-  });
-
-  afterAll(async () => {
-    await stopSandbox(sandbox);
-    project?.removeState();
-    fs.rmSync(workDir, { recursive: true, force: true });
   });
 
   test('a new reseed value: only savefile, transfer and load run; the secondary holds the data changed on the primary, which kept running', () => {

@@ -7,14 +7,13 @@
  * SIGKILLed mid-copy, it leaves no key and no savefile on this machine, and
  * the next deploy converges. One sandbox for all of it.
  */
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { CdktfProject } from './deploy/cdktf-project';
 import { expectSuccess, filesUnder } from './deploy/deploy-output';
+import { deploySuite } from './deploy/deploy-suite';
 import { TransferGate, transferScriptProcess } from './deploy/transfer-gate';
-import { IPV6_LOOPBACK, Sandbox, startSandbox, stopSandbox } from './sandbox';
+import { IPV6_LOOPBACK, Sandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { readSimDatabase } from './simulator';
 import { TRANSFER_WORK_PREFIX } from '../../lib/plan/transfer-ssh-config';
@@ -32,35 +31,27 @@ async function until(condition: () => boolean, stop: () => boolean): Promise<boo
 }
 
 describeIfAvailable(unavailable)(`the savefile transfer${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  const suite = deploySuite('transfer', {
+    hosts: ['primary', 'secondary', 'bastion', 'ca-primary', 'ca-secondary'],
+    firstAddressOctet: 70,
+    // Terraform before hashicorp/terraform#38318 verifies a bastion with the
+    // connection's host_key instead of bastion_host_key: a host CA that signed
+    // every host lets both the (older) Terraform and the transfer verify them.
+    certifiedHosts: ['primary', 'secondary', 'bastion', 'ca-primary', 'ca-secondary'],
+    ipv6Host: 'bastion',
+    logLevel: 'DEBUG1',
+  });
+  const { password } = suite;
   let workDir: string;
   let localTmp: string;
   let sandbox: Sandbox;
-  const password = `pw-${randomBytes(12).toString('hex')}`;
-  const projects: CdktfProject[] = [];
   const specroot = (name: string) => sandbox.host(name).rootDir;
 
-  beforeAll(async () => {
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrum-transfer-'));
+  beforeAll(() => {
+    ({ workDir, sandbox } = suite);
     // The deploys' TMPDIR: where the transfer keeps its ssh_config, and where a leftover would show.
     localTmp = path.join(workDir, 'local-tmp');
     fs.mkdirSync(localTmp, { mode: 0o700 });
-    sandbox = await startSandbox({
-      hosts: ['primary', 'secondary', 'bastion', 'ca-primary', 'ca-secondary'],
-      workDir: path.join(workDir, 'sandbox'),
-      firstAddressOctet: 70,
-      // Terraform before hashicorp/terraform#38318 verifies a bastion with the
-      // connection's host_key instead of bastion_host_key: a host CA that signed
-      // every host lets both the (older) Terraform and the transfer verify them.
-      certifiedHosts: ['primary', 'secondary', 'bastion', 'ca-primary', 'ca-secondary'],
-      ipv6Host: 'bastion',
-      logLevel: 'DEBUG1',
-    });
-  });
-
-  afterAll(async () => {
-    await stopSandbox(sandbox);
-    for (const p of projects) p.removeState();
-    fs.rmSync(workDir, { recursive: true, force: true });
   });
 
   describe('through a bastion with its own Host block and host key (IPv4 for the primary, IPv6 [::1] for the secondary)', () => {
@@ -71,16 +62,12 @@ describeIfAvailable(unavailable)(`the savefile transfer${unavailable ? ` (skippe
     beforeAll(() => {
       const bastion = sandbox.host('bastion');
       const via = (host: string) => ({ host, port: bastion.port, user: bastion.user, hostKey: sandbox.hostCaKey });
-      project = new CdktfProject({
+      project = suite.project({
         dir: FIXTURE,
         stack: 'e2e-transfer-bastion',
-        sandbox,
-        workDir,
         hostNames: ['primary', 'secondary'],
-        ownerPassword: password,
         hostKeyOverrides: { primary: sandbox.hostCaKey, secondary: sandbox.hostCaKey },
       });
-      projects.push(project);
       gate = new TransferGate(workDir);
       project.extraEnv = {
         ...gate.env(),
@@ -142,16 +129,12 @@ describeIfAvailable(unavailable)(`the savefile transfer${unavailable ? ` (skippe
   });
 
   test('with the host CA\'s key as hostKey, the transfer accepts the hosts\' CA-signed certificates', () => {
-    const project = new CdktfProject({
+    const project = suite.project({
       dir: FIXTURE,
       stack: 'e2e-transfer-ca',
-      sandbox,
-      workDir,
       hostNames: ['ca-primary', 'ca-secondary'],
-      ownerPassword: password,
       hostKeyOverrides: { 'ca-primary': sandbox.hostCaKey, 'ca-secondary': sandbox.hostCaKey },
     });
-    projects.push(project);
     project.extraEnv = { TMPDIR: localTmp };
     const result = project.deploy();
     expectSuccess(result);

@@ -6,13 +6,12 @@
  * host (base + update media), then the distributed example upgraded to a new
  * release, once cleanly and once with an installer that fails on a primary.
  */
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { CdktfProject } from './deploy/cdktf-project';
 import { expectSuccess } from './deploy/deploy-output';
-import { Sandbox, startSandbox, stopSandbox } from './sandbox';
+import { deploySuite } from './deploy/deploy-suite';
+import { Sandbox } from './sandbox';
 import { describeIfAvailable, sandboxUnavailableReason } from './sandbox/prerequisites';
 import { clearFault, injectFault, isSimRunning, makeMedia, readSimHistory, readSimTimeline, SimTimelineEntry } from './simulator';
 
@@ -27,15 +26,10 @@ interface Happening extends SimTimelineEntry {
 }
 
 describeIfAvailable(unavailable)(`rolling upgrades on sandbox hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  let workDir: string;
+  const suite = deploySuite('upgrade', { hosts: ['primary', 'secondary', ...DSS_HOSTS], firstAddressOctet: 60 });
+  const { project } = suite;
   let sandbox: Sandbox;
-  const password = `pw-${randomBytes(12).toString('hex')}`;
-  const projects: CdktfProject[] = [];
-  const project = (options: Omit<ConstructorParameters<typeof CdktfProject>[0], 'sandbox' | 'workDir' | 'ownerPassword'>) => {
-    const created = new CdktfProject({ ...options, sandbox, workDir, ownerPassword: password });
-    projects.push(created);
-    return created;
-  };
+  beforeAll(() => ({ sandbox } = suite));
   const specroot = (name: string) => sandbox.host(name).rootDir;
   /** New media visible inside every host (the media directory is bound read-only at its own path). */
   const media = (version: string, requires?: string) => makeMedia(path.join(sandbox.mediaDir, `v${version}`), version, requires);
@@ -65,17 +59,6 @@ describeIfAvailable(unavailable)(`rolling upgrades on sandbox hosts${unavailable
     }
     return outages;
   }
-
-  beforeAll(async () => {
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spectrum-upgrade-'));
-    sandbox = await startSandbox({ hosts: ['primary', 'secondary', ...DSS_HOSTS], workDir: path.join(workDir, 'sandbox'), firstAddressOctet: 60 });
-  });
-
-  afterAll(async () => {
-    await stopSandbox(sandbox);
-    for (const p of projects) p.removeState();
-    fs.rmSync(workDir, { recursive: true, force: true });
-  });
 
   describe('base release + update media, OneClick on the primary\'s host (test/e2e/fixtures/upgrade)', () => {
     let fixture: CdktfProject;

@@ -85,9 +85,18 @@ export class CdktfProject {
    * (docs/promotion.md).
    */
   public swapHosts(a: string, b: string): void {
-    const vars = JSON.parse(fs.readFileSync(this.varFile, 'utf8'));
+    const vars = this.variables();
     const swap = (map: Record<string, string>) => ({ ...map, [a]: map[b], [b]: map[a] });
-    fs.writeFileSync(this.varFile, JSON.stringify({ ...vars, hosts: swap(vars.hosts), host_keys: swap(vars.host_keys) }, null, 2), { mode: 0o600 });
+    this.setVariables({ hosts: swap(vars.hosts as Record<string, string>), host_keys: swap(vars.host_keys as Record<string, string>) });
+  }
+
+  /** Terraform variables of the next deploy or plan (the var file; the same as `--var name=value`). */
+  public setVariables(values: { readonly [name: string]: unknown }): void {
+    fs.writeFileSync(this.varFile, JSON.stringify({ ...this.variables(), ...values }, null, 2), { mode: 0o600 });
+  }
+
+  private variables(): { [name: string]: unknown } {
+    return JSON.parse(fs.readFileSync(this.varFile, 'utf8'));
   }
 
   /** `cdktf deploy --auto-approve` with the sandbox's variables. */
