@@ -61,6 +61,9 @@ const project = new ConstructLibraryCdktf({
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/out/', '/examples/.*/cdktf.out/'],
       testTimeout: 120_000,
+      // One temporary directory per run, removed after it (test/support/temp-root-setup.js).
+      globalSetup: '<rootDir>/test/support/temp-root-setup.js',
+      globalTeardown: '<rootDir>/test/support/temp-root-teardown.js',
     },
   },
   gitignore: ['examples/**/cdktf.out/', 'examples/**/.gen/', '.terraform/', '*.tfstate*', 'bench/*.cpuprofile', '.e2e-work/'],
