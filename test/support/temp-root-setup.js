@@ -10,6 +10,10 @@ const path = require('path');
 
 module.exports = async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-spectrum-tests-'));
+  // Searchable by other users, as /tmp is: the simulator tests run tools as
+  // `nobody` and as the install owner from directories below it (each of
+  // which keeps its own mode); nobody else may write here.
+  fs.chmodSync(root, 0o755);
   process.env.CDKTF_SPECTRUM_TEST_TMP = root;
   process.env.TMPDIR = root;
 };
