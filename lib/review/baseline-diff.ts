@@ -426,7 +426,8 @@ function mainLocationEffect(after: LandscapeNode, newHost: string): string {
     return `The main location server stays ${shown(after.mainLocationServer)}: OneClick is not pointed elsewhere.`;
   }
   return `${newHost} becomes the main location server: each OneClick server's mainlocation step writes `
-    + `MAIN_LOCATION_HOST_NAME=${newHost} into its $SPECROOT/LS/.locrc and restarts its web server once; the SpectroSERVERs' `
+    + `MAIN_LOCATION_HOST_NAME=${newHost} into its $SPECROOT/LS/.locrc and restarts its web server once (a OneClick server with `
+    + `manageMainLocation false must be pointed at ${newHost} by hand); the SpectroSERVERs' `
     + '.locrc files are left as their installs wrote them (docs/promotion.md).';
 }
 
